@@ -10,7 +10,7 @@ final class Help {
 
     /** Lines of {@code key=  help} used by {@code %help} and the text help. */
     static List<String> keyLines(MagicSpec spec) {
-        int width = spec.keys().stream().mapToInt(k -> k.name().length()).max().orElse(0) + 2;
+        int width = spec.keys().stream().mapToInt(k -> k.name().length()).max().orElse(0) + 3;
         return spec.keys().stream().map(k -> "  " + padded(k.name() + "=", width) + k.help() + notes(k)).toList();
     }
 

@@ -168,7 +168,11 @@ public final class Notebook {
     }
 
     private static String describe(Object value) {
-        return value == null ? "null" : "a " + value.getClass().getSimpleName();
+        if (value == null) {
+            return "null";
+        }
+        String type = value.getClass().getSimpleName();
+        return ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
     }
 
     private Object eval(String code, String what) {

@@ -1,0 +1,61 @@
+package partita.magics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+
+    /** Keeps what the kernel would send, as (kind, display id, text). */
+    private static final class Recorded implements Display {
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void show(Output output, String displayId) {
+            events.add("show " + displayId + " " + output.text());
+        }
+
+        @Override
+        public void update(Output output, String displayId) {
+            events.add("update " + displayId + " " + output.text());
+        }
+    }
+
+    @Test
+    void showsOnceThenUpdatesInPlaceAndAlwaysShowsTheEnd() {
+        Recorded display = new Recorded();
+        Progress progress = new Progress(display, "Training", 4, "segments");
+        for (String s : List.of("North", "South", "East", "West")) {
+            progress.advance(s);
+        }
+        progress.finish("4 trained");
+        progress.advance("late");
+
+        String id = display.events.get(0).split(" ")[1];
+        assertTrue(id.startsWith("partita-progress-"));
+        assertEquals("show " + id + " Training [------------------------] 0/4 segments", display.events.get(0));
+        assertEquals("update " + id + " Training [########################] 4/4 segments  4 trained",
+                display.events.get(display.events.size() - 1));
+        assertTrue(display.events.stream().skip(1).allMatch(e -> e.startsWith("update " + id)));
+        assertEquals(4, progress.done());
+    }
+
+    @Test
+    void stopKeepsTheCountAndSaysWhy() {
+        Recorded display = new Recorded();
+        Progress progress = new Progress(display, "Training", 10, "segments");
+        progress.advance("North");
+        progress.advance("South");
+        progress.stop("interrupted");
+        Output last = progress.render();
+        assertEquals("Training [#####-------------------] 2/10 segments  interrupted", last.text());
+        assertEquals("<div class=\"partita-progress\"><b>Training</b> <progress max=\"10\" value=\"2\" "
+                + "style=\"width:16em;vertical-align:middle\"></progress> 2/10 segments &middot; interrupted</div>",
+                last.html());
+        assertTrue(display.events.get(display.events.size() - 1).endsWith("2/10 segments  interrupted"));
+    }
+}
