@@ -9,12 +9,14 @@
 # the kernelspec directory itself (kernel.json + a copy of the jar), so it works the same with
 # a pip-installed Jupyter and with Debian's packages, and keeps working after `mvn clean`.
 # Re-run it after rebuilding to install the new jar. Needs Java 17+ on PATH when the kernel runs.
+# kernel/uninstall.sh [--prefix DIR] (this script with --uninstall) removes it again.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 mode=user
 prefix=""
+uninstall=false
 
 usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -24,23 +26,12 @@ while [ $# -gt 0 ]; do
     --prefix) [ $# -ge 2 ] || { echo "install.sh: --prefix needs a directory" >&2; exit 2; }
               mode=prefix; prefix="$2"; shift ;;
     --prefix=*) mode=prefix; prefix="${1#--prefix=}" ;;
+    --uninstall) uninstall=true ;;
     -h|--help) usage; exit 0 ;;
     *) echo "install.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
-
-# The shaded kernel jar: the largest partita-kernel-*.jar (not original-*) in kernel/target.
-find_jar() {
-  ls -S "$here"/target/partita-kernel-*.jar 2>/dev/null | head -n 1 || true
-}
-jar="$(find_jar)"
-if [ -z "$jar" ]; then
-  echo "Building the kernel jar: mvn -B -q -ntp -DskipTests package (in $root)"
-  (cd "$root" && mvn -B -q -ntp -DskipTests package)
-  jar="$(find_jar)"
-  [ -n "$jar" ] || { echo "install.sh: the build made no kernel/target/partita-kernel-*.jar" >&2; exit 1; }
-fi
 
 # Jupyter's user data dir, asking Jupyter when it is installed (it honours JUPYTER_DATA_DIR).
 user_data_dir() {
@@ -58,12 +49,37 @@ user_data_dir() {
 }
 
 if [ "$mode" = prefix ]; then
-  mkdir -p "$prefix"
-  data_dir="$(cd "$prefix" && pwd)/share/jupyter"
+  case "$prefix" in
+    /*) data_dir="$prefix/share/jupyter" ;;
+    *) data_dir="$PWD/$prefix/share/jupyter" ;;
+  esac
 else
   data_dir="$(user_data_dir)"
 fi
 dest="$data_dir/kernels/partita"
+
+if [ "$uninstall" = true ]; then
+  if [ -f "$dest/kernel.json" ]; then
+    rm -rf "$dest"
+    echo "Removed the Jupyter kernel 'partita' from $dest"
+  else
+    echo "No Jupyter kernel 'partita' in $dest; nothing to remove."
+  fi
+  exit 0
+fi
+
+# The shaded kernel jar: the largest partita-kernel-*.jar (not original-*) in kernel/target.
+find_jar() {
+  ls -S "$here"/target/partita-kernel-*.jar 2>/dev/null | head -n 1 || true
+}
+jar="$(find_jar)"
+if [ -z "$jar" ]; then
+  echo "Building the kernel jar: mvn -B -q -ntp -DskipTests package (in $root)"
+  (cd "$root" && mvn -B -q -ntp -DskipTests package)
+  jar="$(find_jar)"
+  [ -n "$jar" ] || { echo "install.sh: the build made no kernel/target/partita-kernel-*.jar" >&2; exit 1; }
+fi
+
 mkdir -p "$dest"
 
 # Copy the jar next to kernel.json, atomically (a running kernel keeps its old file).

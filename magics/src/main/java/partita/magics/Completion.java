@@ -38,7 +38,7 @@ final class Completion {
             if (split.size() <= 1 && !endsWithSpace(before)) {
                 return null;
             }
-            return words(spec, spec.keys(), notebook, words, before, 0, lineStart, cursor);
+            return words(spec, notebook, words, before, 0, lineStart, cursor);
         }
         int colon = before.indexOf(':');
         if (colon < 0) {
@@ -48,12 +48,13 @@ final class Completion {
             int start = before.length() - before.stripLeading().length();
             return new CompleteMatches(quoted(Names.startingWith(labels, label)), lineStart + start, lineStart + cursor);
         }
-        return words(spec, spec.keys(), notebook, words, before, colon + 1, lineStart, cursor);
+        return words(spec, notebook, words, before, colon + 1, lineStart, cursor);
     }
 
     /** Completes the last word of {@code before} (words start at {@code from}). */
-    private static CompleteMatches words(MagicSpec spec, List<Key> keys, Notebook notebook, Map<String, String> words,
+    private static CompleteMatches words(MagicSpec spec, Notebook notebook, Map<String, String> words,
                                          String before, int from, int lineStart, int cursor) {
+        List<Key> keys = spec.keys();
         List<Words.Word> split = Words.splitLenient(before.substring(from));
         boolean fresh = endsWithSpace(before) || split.isEmpty();
         int wordStart = fresh ? cursor : from + split.get(split.size() - 1).start();
