@@ -167,7 +167,7 @@ def check_page(browser, path, out_dir, args):
         elif method == "Runtime.exceptionThrown":
             details = params["exceptionDetails"]
             description = details.get("exception", {}).get("description") or details.get("text")
-            problems.append(f"script error: {description} (line {details.get('lineNumber')})")
+            problems.append(f"script error: {description}")
         elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
             values = [a.get("value", a.get("description", "")) for a in params.get("args", [])]
             problems.append("console.error: " + " ".join(str(v) for v in values))

@@ -13,7 +13,9 @@ public final class Chart {
 
     /**
      * Waits for window.Plotly and for the chart's div to be attached to the document (classic
-     * Jupyter runs output scripts before attaching the output), then draws. The figure script
+     * Jupyter runs output scripts before attaching the output; JupyterLab may render the cell
+     * carrying plotly.js only when it scrolls into view), then draws: polls every 50 ms for
+     * 10 s, then every second for up to 30 minutes. The figure script
      * that tablesaw writes calls {@code Plotly.newPlot}; here that name is a local shim which
      * adds the attributes tablesaw 0.44.4 cannot express (extra), draws into the plot div,
      * and removes the static rendition once plotly has drawn.
@@ -49,8 +51,9 @@ public final class Chart {
               }
               (function wait() {
                 var box = own && own.isConnected ? own : document.getElementById(id);
+                var waited = Date.now() - start;
                 if (box && box.isConnected && window.Plotly) { draw(box); }
-                else if (Date.now() - start < 120000) { setTimeout(wait, 50); }
+                else if (waited < 1800000) { setTimeout(wait, waited < 10000 ? 50 : 1000); }
               })();
             })();
             """;

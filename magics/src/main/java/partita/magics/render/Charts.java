@@ -234,18 +234,19 @@ public final class Charts {
         }
         x[n] = Numbers.round(shown[1][n - 1], DATA_DIGITS);
         y[n] = y[n - 1];
-        Trace trace = ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE).name("score")
+        Trace trace = ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE)
                 .line(Line.builder().shape(Line.Shape.HV).color(BLUE).width(2.5).build()).build();
-        Layout layout = layout(title, 340).xAxis(Axis.builder().title(templateText(feature)).build())
-                .yAxis(Axis.builder().title("score").build()).build();
         String[] hover = new String[n + 1];
         for (int i = 0; i <= n; i++) {
-            hover[i] = plotlyText(tips[Math.min(i, n - 1)]);
+            hover[i] = tips[Math.min(i, n - 1)];
         }
-        Map<String, Object> extra = Map.of("traces", List.of(Map.of("hovertext", hover, "hoverinfo", "text")));
+        Map<String, Object> layout = titles(title);
+        layout.put("xaxis", axisTitle(feature));
+        layout.put("yaxis", axisTitle("score"));
+        Map<String, Object> extra = Map.of("traces", List.of(traceText("score", hover)), "layout", layout);
         Table data = Table.create(DoubleColumn.create("lower", lower), DoubleColumn.create("upper", upper),
                 DoubleColumn.create("score", score));
-        return new Chart(title, figure(layout, trace), json(extra), svg, text(title, data));
+        return new Chart(title, figure(layout(340).build(), trace), json(extra), svg, text(title, data));
     }
 
     /** %importance: the feature x segment heatmap, values written in the cells and on hover. */
@@ -267,7 +268,7 @@ public final class Charts {
         Trace trace = HeatmapTrace.builder(plotlyTexts(segments), plotlyTexts(features), z).build();
         int longest = features.stream().mapToInt(String::length).max().orElse(1);
         int height = 140 + 24 * features.size();
-        Layout layout = Layout.builder().title(templateText(title)).width(StaticCharts.WIDTH).height(height)
+        Layout layout = Layout.builder().width(StaticCharts.WIDTH).height(height)
                 .margin(Margin.builder().left(Math.min(200, 20 + 7 * Math.min(longest, 30))).right(20).top(50)
                         .bottom(80).build())
                 .yAxis(Axis.builder().autoRange(Axis.AutoRange.REVERSED).build()).build();
@@ -287,7 +288,8 @@ public final class Charts {
             data.addColumns(DoubleColumn.create(segments.get(s),
                     Arrays.stream(values).mapToDouble(row -> row[col]).toArray()));
         }
-        return new Chart(title, figure(layout, trace), json(Map.of("traces", List.of(heat))), svg, text(title, data));
+        return new Chart(title, figure(layout, trace), json(Map.of("traces", List.of(heat), "layout", titles(title))),
+                svg, text(title, data));
     }
 
     /** Both renditions of a bar chart from one spec. */
@@ -298,42 +300,71 @@ public final class Charts {
         for (StaticCharts.Series s : spec.series()) {
             Marker marker = s.colors() == null ? Marker.builder().color(s.color()).build()
                     : Marker.builder().color(s.colors()).build();
-            traces.add(BarTrace.builder(x, rounded(s.values())).name(templateText(s.name())).marker(marker).build());
-            Map<String, Object> extra = new LinkedHashMap<>();
+            traces.add(BarTrace.builder(x, rounded(s.values())).marker(marker).build());
+            Map<String, Object> extra = traceText(s.name(), s.tooltips());
             if (s.base() != null) {
                 extra.put("base", rounded(s.base()));
             }
-            extra.put("hovertext", Arrays.stream(s.tooltips()).map(Charts::plotlyText).toArray(String[]::new));
-            extra.put("hoverinfo", "text");
             extras.add(extra);
         }
-        Layout.LayoutBuilder layout = layout(spec.title(), spec.height())
-                .yAxis(Axis.builder().title(templateText(spec.yTitle())).build());
-        layout.showLegend(spec.series().size() > 1 || spec.line() != null);
+        Layout.LayoutBuilder layout = layout(spec.height()).yAxis(Axis.builder().build())
+                .showLegend(spec.series().size() > 1 || spec.line() != null);
         if (spec.line() != null) {
             StaticCharts.Series line = spec.line();
             traces.add(ScatterTrace.builder(StringColumn.create("x", Arrays.stream(x).map(String.class::cast).toList()),
                             DoubleColumn.create("y", rounded(line.values())))
-                    .mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(templateText(line.name())).yAxis("y2")
+                    .mode(ScatterTrace.Mode.LINE_AND_MARKERS).yAxis("y2")
                     .marker(Marker.builder().color(line.color()).size(8).build())
                     .line(Line.builder().color(line.color()).width(2).build()).build());
-            extras.add(Map.of("hovertext", Arrays.stream(line.tooltips()).map(Charts::plotlyText).toArray(String[]::new),
-                    "hoverinfo", "text"));
-            layout.yAxis2(Axis.builder().title(templateText(spec.lineTitle())).side(Axis.Side.right)
-                    .overlaying(ScatterTrace.YAxis.Y).showGrid(false).build());
+            extras.add(traceText(line.name(), line.tooltips()));
+            layout.yAxis2(Axis.builder().side(Axis.Side.right).overlaying(ScatterTrace.YAxis.Y).showGrid(false).build());
         }
         // Both value axes start at zero, so the right axis' zero sits on the bars' baseline.
         // (tablesaw 0.44.4 drops Layout.barMode, hence barmode here.)
-        Map<String, Object> layoutExtra = Map.of("barmode", "group",
-                "legend", Map.of("orientation", "h", "x", 0, "y", 1.12),
-                "yaxis", Map.of("rangemode", "tozero"), "yaxis2", Map.of("rangemode", "tozero", "zeroline", false));
+        Map<String, Object> layoutExtra = titles(spec.title());
+        layoutExtra.put("barmode", "group");
+        layoutExtra.put("legend", Map.of("orientation", "h", "x", 0, "y", 1.12));
+        Map<String, Object> yAxis = axisTitle(spec.yTitle());
+        yAxis.put("rangemode", "tozero");
+        layoutExtra.put("yaxis", yAxis);
+        if (spec.line() != null) {
+            Map<String, Object> yAxis2 = axisTitle(spec.lineTitle());
+            yAxis2.put("rangemode", "tozero");
+            yAxis2.put("zeroline", false);
+            layoutExtra.put("yaxis2", yAxis2);
+        }
         return new Chart(spec.title(), figure(layout.build(), traces.toArray(Trace[]::new)),
                 json(Map.of("traces", extras, "layout", layoutExtra)), StaticCharts.bars(spec), text(spec.title(), data));
     }
 
-    private static Layout.LayoutBuilder layout(String title, int height) {
-        return Layout.builder().title(templateText(title)).width(StaticCharts.WIDTH).height(height)
+    private static Layout.LayoutBuilder layout(int height) {
+        return Layout.builder().width(StaticCharts.WIDTH).height(height)
                 .margin(Margin.builder().left(66).right(66).top(60).bottom(80).build());
+    }
+
+    /*
+     * Titles and names go to plotly through the extra attributes (JSON), not through tablesaw:
+     * its template html-escapes them into JS strings, and plotly then shows "&quot;" as is.
+     */
+
+    private static Map<String, Object> titles(String title) {
+        Map<String, Object> layout = new LinkedHashMap<>();
+        layout.put("title", Map.of("text", plotlyText(title)));
+        return layout;
+    }
+
+    private static Map<String, Object> axisTitle(String title) {
+        Map<String, Object> axis = new LinkedHashMap<>();
+        axis.put("title", Map.of("text", plotlyText(title)));
+        return axis;
+    }
+
+    private static Map<String, Object> traceText(String name, String[] hover) {
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("name", plotlyText(name));
+        trace.put("hovertext", Arrays.stream(hover).map(Charts::plotlyText).toArray(String[]::new));
+        trace.put("hoverinfo", "text");
+        return trace;
     }
 
     private static Figure figure(Layout layout, Trace... traces) {
@@ -422,8 +453,8 @@ public final class Charts {
     }
 
     /**
-     * Text for a data array (serialised as JSON by tablesaw or here): plotly reads labels as
-     * pseudo-html, so markup characters are escaped to show literally.
+     * Text for plotly (serialised as JSON by tablesaw or here): plotly reads titles, names and
+     * labels as pseudo-html, so markup characters are escaped to show literally.
      */
     static String plotlyText(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('\n', ' ');
@@ -431,15 +462,6 @@ public final class Charts {
 
     private static Object[] plotlyTexts(List<String> labels) {
         return labels.stream().map(Charts::plotlyText).toArray();
-    }
-
-    /**
-     * Text for titles and names, which tablesaw writes through its html-escaping template into
-     * single-quoted JS strings: the escaping covers quotes and markup but not backslashes or
-     * line breaks, which would end the string.
-     */
-    static String templateText(String s) {
-        return s.replace('\\', '⧵').replace('\n', ' ').replace('\r', ' ').replace('\u2028', ' ').replace('\u2029', ' ');
     }
 
     private static String json(Object value) {

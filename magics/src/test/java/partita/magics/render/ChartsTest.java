@@ -120,7 +120,7 @@ class ChartsTest {
                 new Charts.MetricPair("ALL", 0.89, Double.NaN)));
         String html = chart.render(PlotlyBundle.newPage("c")).html();
         assertTrue(html.contains("\"barmode\":\"group\""), html);
-        assertTrue(html.contains("name: 'single'") && html.contains("name: 'partitioned'"));
+        assertTrue(html.contains("\"name\":\"single\"") && html.contains("\"name\":\"partitioned\""));
         assertEquals(List.of("auc by segment: single vs partitioned", "segment  single  partitioned  difference",
                 "-------  ------  -----------  ----------", "Husband    0.85         0.87        0.02",
                 "ALL        0.89            –           –"), chart.text().lines().toList());
@@ -192,10 +192,13 @@ class ChartsTest {
     }
 
     @Test
-    void titlesWithQuotesAndBackslashesStayInsideTheirStrings() {
-        String html = Charts.compare("it's a \\ test\n", List.of(new Charts.MetricPair("a", 1, 2)))
+    void titlesReachPlotlyExactlyThroughJson() {
+        String html = Charts.compare("it's \"a\" \\ <test>", List.of(new Charts.MetricPair("a", 1, 2)))
                 .render(PlotlyBundle.newPage("q")).html();
-        assertTrue(html.contains("title: 'it&#39;s a ⧵ test  by segment: single vs partitioned'"), html);
+        assertTrue(html.contains("\"title\":{\"text\":\"it's \\\"a\\\" \\\\ &lt;test&gt; by segment: single vs partitioned\"}"),
+                html);
+        assertTrue(html.contains("\"name\":\"partitioned\""));
+        assertFalse(html.contains("title: 'it"), "no free text through tablesaw's template");
         assertNotEquals(-1, html.indexOf("<title>a · single: 1</title>"));
     }
 }

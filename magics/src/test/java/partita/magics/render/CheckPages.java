@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -129,6 +131,38 @@ final class CheckPages {
                 </script>
                 """.formatted(json);
         return page("Partita render check (live insertion)", "", script);
+    }
+
+    /**
+     * The outputs as a notebook file (nbformat 4, one code cell per output), for checking a
+     * real {@code jupyter nbconvert --to html} export.
+     */
+    static String notebook(List<Rendered> outputs) {
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Rendered r = outputs.get(i);
+            Map<String, Object> output = Map.of("output_type", "display_data", "metadata", Map.of(),
+                    "data", Map.of("text/plain", r.text(), "text/html", r.html()));
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("cell_type", "code");
+            cell.put("execution_count", i + 1);
+            cell.put("id", "cell-" + (i + 1));
+            cell.put("metadata", Map.of());
+            cell.put("outputs", List.of(output));
+            cell.put("source", "// output " + (i + 1));
+            cells.add(cell);
+        }
+        Map<String, Object> notebook = new LinkedHashMap<>();
+        notebook.put("cells", cells);
+        notebook.put("metadata", Map.of("kernelspec", Map.of("display_name", "Java (Partita)", "language", "java",
+                "name", "partita"), "language_info", Map.of("name", "java")));
+        notebook.put("nbformat", 4);
+        notebook.put("nbformat_minor", 5);
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(notebook);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stands in for require.js: plotly must not register itself as an AMD module. */

@@ -8,9 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writes the pages that notebooks/tools/check_html.py opens in Chromium (run it after
- * {@code mvn verify}; see notebooks/tools/README.md) and checks what can be checked without a
- * browser: one copy of plotly.js per page, no injected markup.
+ * Writes the pages that notebooks/tools/check_html.py opens in Chromium, and a notebook
+ * file to export with nbconvert first (notebooks/tools/check_render.sh does both), and checks
+ * what can be checked without a browser: one copy of plotly.js per page, no injected markup.
  */
 class CheckPagesTest {
 
@@ -28,6 +28,9 @@ class CheckPagesTest {
         CheckPages.write(DIR.resolve("charts.html"), plain);
         CheckPages.write(DIR.resolve("charts-amd.html"), amd);
         CheckPages.write(DIR.resolve("charts-live.html"), live);
+        String notebook = CheckPages.notebook(CheckPages.outputs(PlotlyBundle.newPage("nb")));
+        assertEquals(1, count(notebook, "bundled by Partita: loaded once per page"));
+        CheckPages.write(DIR.resolve("charts.ipynb"), notebook);
     }
 
     static int count(String text, String needle) {
