@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -96,8 +97,8 @@ public final class Charts {
     public static Chart partition(String title, String targetLabel, List<SegmentSize> segments) {
         nonEmpty(segments, "segments");
         List<String> names = segments.stream().map(SegmentSize::segment).toList();
-        double[] rows = segments.stream().mapToDouble(SegmentSize::rows).toArray();
-        double[] target = segments.stream().mapToDouble(SegmentSize::target).toArray();
+        double[] rows = column(segments, SegmentSize::rows);
+        double[] target = column(segments, SegmentSize::target);
         double total = Arrays.stream(rows).sum();
         double[] share = Arrays.stream(rows).map(r -> total == 0 ? Double.NaN : r / total).toArray();
         String[] rowTips = new String[rows.length];
@@ -118,34 +119,41 @@ public final class Charts {
     /** %compare: per segment, the metric of the single model next to the partitioned one's. */
     public static Chart compare(String metric, List<MetricPair> pairs) {
         nonEmpty(pairs, "segments");
-        List<String> names = pairs.stream().map(MetricPair::segment).toList();
-        double[] single = pairs.stream().mapToDouble(MetricPair::single).toArray();
-        double[] partitioned = pairs.stream().mapToDouble(MetricPair::partitioned).toArray();
-        Table data = Table.create(StringColumn.create("segment", names), DoubleColumn.create("single", single),
-                DoubleColumn.create("partitioned", partitioned), difference(partitioned, single));
-        return bars(new StaticCharts.Bars(metric + " by segment: single vs partitioned", metric, names,
-                List.of(series("single", GREY, names, single), series("partitioned", BLUE, names, partitioned)),
-                null, null, 380), data);
+        return pairedBars(metric + " by segment: single vs partitioned", metric, "segment",
+                pairs.stream().map(MetricPair::segment).toList(), "single", column(pairs, MetricPair::single),
+                "partitioned", column(pairs, MetricPair::partitioned));
     }
 
     /** %refit and friends: each quantity before and after. */
     public static Chart beforeAfter(String title, String measure, List<BeforeAfter> changes) {
         nonEmpty(changes, "values");
-        List<String> names = changes.stream().map(BeforeAfter::name).toList();
-        double[] before = changes.stream().mapToDouble(BeforeAfter::before).toArray();
-        double[] after = changes.stream().mapToDouble(BeforeAfter::after).toArray();
-        Table data = Table.create(StringColumn.create("name", names), DoubleColumn.create("before", before),
-                DoubleColumn.create("after", after), difference(after, before));
+        return pairedBars(title, measure, "name", changes.stream().map(BeforeAfter::name).toList(), "before",
+                column(changes, BeforeAfter::before), "after", column(changes, BeforeAfter::after));
+    }
+
+    /** Two series side by side per category (grey, then blue); the text adds their difference. */
+    private static Chart pairedBars(String title, String measure, String labelColumn, List<String> names,
+                                    String firstName, double[] first, String secondName, double[] second) {
+        double[] difference = new double[first.length];
+        for (int i = 0; i < first.length; i++) {
+            difference[i] = second[i] - first[i];
+        }
+        Table data = Table.create(StringColumn.create(labelColumn, names), DoubleColumn.create(firstName, first),
+                DoubleColumn.create(secondName, second), DoubleColumn.create("difference", difference));
         return bars(new StaticCharts.Bars(title, measure, names,
-                List.of(series("before", GREY, names, before), series("after", BLUE, names, after)), null, null, 380),
-                data);
+                List.of(series(firstName, GREY, names, first), series(secondName, BLUE, names, second)), null, null,
+                380), data);
+    }
+
+    private static <T> double[] column(List<T> items, ToDoubleFunction<T> value) {
+        return items.stream().mapToDouble(value).toArray();
     }
 
     /** %explain of a categorical feature: one bar per category, coloured by sign. */
     public static Chart categories(String feature, List<CategoryStep> leaves, double missingScore) {
         nonEmpty(leaves, "leaves");
         List<String> names = leaves.stream().map(CategoryStep::category).toList();
-        double[] score = leaves.stream().mapToDouble(CategoryStep::score).toArray();
+        double[] score = column(leaves, CategoryStep::score);
         String[] colors = Arrays.stream(score).mapToObj(s -> s < 0 ? RED : GREEN).toArray(String[]::new);
         StaticCharts.Series bars = new StaticCharts.Series("score", GREEN, score, null, colors, formatted(score, 3),
                 tooltips(names, "score", score));
@@ -420,14 +428,6 @@ public final class Charts {
         double[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static DoubleColumn difference(double[] a, double[] b) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i] - b[i];
-        }
-        return DoubleColumn.create("difference", d);
     }
 
     private static String[] formatted(double[] values, int digits) {

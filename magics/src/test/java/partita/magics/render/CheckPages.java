@@ -103,29 +103,25 @@ final class CheckPages {
                 (function () {
                   var outputs = JSON.parse(document.getElementById('outputs').textContent);
                   var notebook = document.getElementById('notebook');
-                  function lab(html) {
+                  // lab: scripts re-created in place, run once the host is attached;
+                  // classic: scripts run in document.head while the host is detached.
+                  function insert(html, lab) {
                     var host = document.createElement('div');
                     host.innerHTML = html;
                     Array.from(host.querySelectorAll('script')).forEach(function (old) {
                       var s = document.createElement('script');
                       s.textContent = old.textContent;
-                      old.parentNode.replaceChild(s, old);
+                      if (lab) {
+                        old.parentNode.replaceChild(s, old);
+                      } else {
+                        document.head.appendChild(s).parentNode.removeChild(s);
+                        old.parentNode.removeChild(old);
+                      }
                     });
-                    setTimeout(function () { notebook.appendChild(host); }, 30);
-                  }
-                  function classic(html) {
-                    var host = document.createElement('div');
-                    host.innerHTML = html;
-                    Array.from(host.querySelectorAll('script')).forEach(function (old) {
-                      var s = document.createElement('script');
-                      s.text = old.textContent;
-                      document.head.appendChild(s).parentNode.removeChild(s);
-                      old.parentNode.removeChild(old);
-                    });
-                    setTimeout(function () { notebook.appendChild(host); }, 100);
+                    setTimeout(function () { notebook.appendChild(host); }, lab ? 30 : 100);
                   }
                   outputs.forEach(function (html, i) {
-                    setTimeout(function () { (i %% 2 ? lab : classic)(html); }, 50 * i);
+                    setTimeout(function () { insert(html, i %% 2 === 1); }, 50 * i);
                   });
                 })();
                 </script>
