@@ -78,11 +78,6 @@ public final class Chart {
         return title;
     }
 
-    /** The tablesaw figure (for callers that want to show it their own way). */
-    public Figure figure() {
-        return figure;
-    }
-
     /** The static rendition: a complete {@code <svg>} element. */
     public String svg() {
         return svg;

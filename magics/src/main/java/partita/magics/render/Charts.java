@@ -2,6 +2,7 @@ package partita.magics.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -88,7 +89,9 @@ public final class Charts {
 
     private static final int TEXT_ROWS = 60;
     private static final int DATA_DIGITS = 6;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Sorted keys: the same chart gives the same bytes in every run (Map.of order varies). */
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS,
+            true);
 
     private Charts() {
     }
@@ -357,7 +360,8 @@ public final class Charts {
 
     private static Map<String, Object> titles(String title) {
         Map<String, Object> layout = new LinkedHashMap<>();
-        layout.put("title", Map.of("text", plotlyText(title)));
+        // Left-aligned, as in the static rendition, clear of plotly's mode bar on the right.
+        layout.put("title", Map.of("text", plotlyText(title), "x", 0.01, "xanchor", "left"));
         return layout;
     }
 

@@ -27,6 +27,13 @@ class ChartsTest {
                 new Charts.SegmentSize(CheckPages.HOSTILE, 981, 0.0377)));
     }
 
+    /** A chart's html as every chart after a page's first sees it: without plotly.js. */
+    private static String html(Chart chart) {
+        PlotlyBundle page = PlotlyBundle.newPage("later");
+        chart.render(page);
+        return chart.render(page).html();
+    }
+
     private static Document svg(Chart chart) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(chart.svg().getBytes(StandardCharsets.UTF_8)));
@@ -97,7 +104,7 @@ class ChartsTest {
     @Test
     void partitionShowsRowsAndTargetOnTwoAxes() throws Exception {
         Chart chart = partition();
-        String js = chart.render(PlotlyBundle.newPage("p")).html();
+        String js = html(chart);
         assertTrue(js.contains("yaxis: 'y2'") || js.contains("yaxis: \"y2\""), "target on the right axis");
         assertTrue(js.contains("overlaying: 'y'"));
         assertTrue(js.contains("0.333333") && !js.contains("0.3333333"), "data rounded to 6 digits");
@@ -118,7 +125,7 @@ class ChartsTest {
     void compareGroupsSingleAndPartitionedPerSegment() throws Exception {
         Chart chart = Charts.compare("auc", List.of(new Charts.MetricPair("Husband", 0.85, 0.87),
                 new Charts.MetricPair("ALL", 0.89, Double.NaN)));
-        String html = chart.render(PlotlyBundle.newPage("c")).html();
+        String html = html(chart);
         assertTrue(html.contains("\"barmode\":\"group\""), html);
         assertTrue(html.contains("\"name\":\"single\"") && html.contains("\"name\":\"partitioned\""));
         assertEquals(List.of("auc by segment: single vs partitioned", "segment  single  partitioned  difference",
@@ -132,7 +139,7 @@ class ChartsTest {
         Chart chart = Charts.steps("age", List.of(new Charts.NumericStep(33.5, Double.POSITIVE_INFINITY, 0.06),
                 new Charts.NumericStep(Double.NEGATIVE_INFINITY, 25, -0.12), new Charts.NumericStep(25, 33.5, -0.04)),
                 0.01);
-        String html = chart.render(PlotlyBundle.newPage("s")).html();
+        String html = html(chart);
         assertTrue(html.contains("\"shape\" : \"hv\""), "plotly draws steps, not slopes");
         Matcher x = Pattern.compile("x: \\[([^\\]]*)\\]").matcher(html);
         assertTrue(x.find());
@@ -155,7 +162,7 @@ class ChartsTest {
     void waterfallRunsFromBaseValueToScore() {
         Chart chart = Charts.waterfall("Row 3", 0.24, List.of(new Charts.Effect("age = 52", 0.09),
                 new Charts.Effect("capital_gain = 0", -0.03)), 0.30);
-        String html = chart.render(PlotlyBundle.newPage("w")).html();
+        String html = html(chart);
         assertTrue(html.contains("\"base\":[0.0,0.24,0.33,0.0]"), html);
         assertEquals(List.of("Row 3", "term              value  running total", "----------------  -----  -------------",
                 "base value         0.24           0.24", "age = 52           0.09           0.33",
@@ -168,7 +175,7 @@ class ChartsTest {
     void heatmapWritesValuesInCellsAndOnHover() throws Exception {
         Chart chart = Charts.importance("Importance", new Charts.ImportanceGrid(List.of("age", "hours"),
                 List.of("__dataset__", "Wife"), new double[][] {{0.6123, 0.3}, {0.3877, 0.7}}));
-        String html = chart.render(PlotlyBundle.newPage("h")).html();
+        String html = html(chart);
         assertTrue(html.contains("type: 'heatmap'"));
         assertTrue(html.contains("\"hovertext\":[[\"age in __dataset__: 0.6123\""), html);
         assertTrue(html.contains("\"texttemplate\":\"%{text}\""));
@@ -193,12 +200,17 @@ class ChartsTest {
 
     @Test
     void titlesReachPlotlyExactlyThroughJson() {
-        String html = Charts.compare("it's \"a\" \\ <test>", List.of(new Charts.MetricPair("a", 1, 2)))
-                .render(PlotlyBundle.newPage("q")).html();
-        assertTrue(html.contains("\"title\":{\"text\":\"it's \\\"a\\\" \\\\ &lt;test&gt; by segment: single vs partitioned\"}"),
+        String html = html(Charts.compare("it's \"a\" \\ <test>", List.of(new Charts.MetricPair("a", 1, 2))));
+        assertTrue(html.contains("\"title\":{\"text\":\"it's \\\"a\\\" \\\\ &lt;test&gt; by segment: single vs partitioned\",\"x\":0.01,\"xanchor\":\"left\"}"),
                 html);
         assertTrue(html.contains("\"name\":\"partitioned\""));
         assertFalse(html.contains("title: 'it"), "no free text through tablesaw's template");
         assertNotEquals(-1, html.indexOf("<title>a · single: 1</title>"));
+    }
+
+    @Test
+    void sameInputsGiveTheSameBytes() {
+        assertEquals(partition().render(PlotlyBundle.newPage("d")).html(), partition().render(PlotlyBundle.newPage("d")).html());
+        assertEquals(html(partition()), html(partition()));
     }
 }
