@@ -1,7 +1,10 @@
 package partita.partition;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import partita.PartitaException;
+import partita.eval.Metrics;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -26,6 +29,52 @@ public enum Kind {
             return distinct.size() > 2 ? REGRESSOR : CLASSIFIER;
         }
         return CLASSIFIER;
+    }
+
+    /** Metrics of comparisons and monitoring: auc, accuracy, log_loss or mae, rmse, r2. */
+    public List<String> metrics() {
+        return this == CLASSIFIER ? List.of("auc", "accuracy", "log_loss") : List.of("mae", "rmse", "r2");
+    }
+
+    /** The metric of a model on its own training rows: AUC of its scores, or R². */
+    public String trainingMetricName() {
+        return this == CLASSIFIER ? "auc" : "r2";
+    }
+
+    double trainingMetric(double[] truth, double[] scores) {
+        return metric(trainingMetricName(), truth, scores);
+    }
+
+    /** True for auc, accuracy and r2; false for log_loss, mae and rmse. */
+    public static boolean higherIsBetter(String metric) {
+        return metric.equals("auc") || metric.equals("accuracy") || metric.equals("r2");
+    }
+
+    /**
+     * A metric of predictions p against the truth y: for a classifier p are probabilities
+     * (accuracy at 0.5), for a regressor predicted values. NaN without rows, or for AUC with one class.
+     */
+    public double metric(String name, double[] y, double[] p) {
+        if (y.length == 0) {
+            return Double.NaN;
+        }
+        return switch (checkMetric(name)) {
+            case "auc" -> Metrics.auc(y, p);
+            case "accuracy" -> Metrics.accuracy(y, p, 0.5);
+            case "log_loss" -> Metrics.logLoss(y, p);
+            case "mae" -> Metrics.mae(y, p);
+            case "rmse" -> Metrics.rmse(y, p);
+            default -> Metrics.r2(y, p);
+        };
+    }
+
+    /** The metric name if this kind has it, else an error listing the valid ones. */
+    public String checkMetric(String name) {
+        if (name == null || !metrics().contains(name)) {
+            throw PartitaException.unknownName(name().toLowerCase(java.util.Locale.ROOT) + " metric",
+                    String.valueOf(name), metrics());
+        }
+        return name;
     }
 
     /** Parses {@code classifier} / {@code regressor} (case-insensitive). */

@@ -48,6 +48,15 @@ final class Segmentation {
         return new Segmentation(spec, List.copyOf(sources), paths);
     }
 
+    /** The placement of some rows only: row i of the result is row {@code rows[i]} here. */
+    Segmentation subset(int[] rows) {
+        SegmentKey[] out = new SegmentKey[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = paths[rows[i]];
+        }
+        return new Segmentation(spec, sources, out);
+    }
+
     /**
      * Refuses a table whose partition columns hold another kind of values than in training
      * (e.g. codes read as numbers instead of text): keys keep their type, so such rows would

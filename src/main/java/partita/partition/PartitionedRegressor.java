@@ -1,0 +1,51 @@
+package partita.partition;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import partita.model.RegressorModel;
+import tech.tablesaw.api.Table;
+
+/** A fitted partitioned regressor (see {@link PartitionedModel}). */
+public final class PartitionedRegressor extends PartitionedModel {
+
+    PartitionedRegressor(PartitionSpec spec, String target, List<String> features, List<KeyType> sources,
+                         List<Segment> segments, TrainingRows training) {
+        super(spec, target, features, sources, segments, training);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.REGRESSOR;
+    }
+
+    @Override
+    PartitionedRegressor with(List<Segment> newSegments, TrainingRows rows) {
+        return new PartitionedRegressor(spec(), target(), features(), sources, newSegments, rows);
+    }
+
+    @Override
+    public RegressorModel datasetModel() {
+        return (RegressorModel) super.datasetModel();
+    }
+
+    /** Predictions per row from the serving model, clipped to that model's prediction range. */
+    public double[] predict(Table data) {
+        return perRow(data, null, (m, rows) -> ((RegressorModel) m).predict(data, rows));
+    }
+
+    /** {@link PartitionedModel#refitSegments}: all trained segments. */
+    public PartitionedRegressor refit(Map<String, ?> settings) {
+        return refit(settings, null, null);
+    }
+
+    /** {@link PartitionedModel#refitSegments}. */
+    public PartitionedRegressor refit(Map<String, ?> settings, Collection<String> segments, List<String> features) {
+        return (PartitionedRegressor) refitSegments(settings, segments, features);
+    }
+
+    @Override
+    public RegressorModel model(String segment) {
+        return (RegressorModel) super.model(segment);
+    }
+}
