@@ -1,0 +1,117 @@
+package partita.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import partita.model.XClassifier;
+import partita.partition.PartitionSpec;
+import partita.partition.PartitionedModel;
+import partita.partition.Partitioner;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Partitioned training on adult (32,561 rows): time by {@code relationship} (6 segments +
+ * {@code __dataset__} = 7 models) and by the 3-level hierarchy sex &gt; race &gt; relationship,
+ * with 1 and 2 threads (speed-up), against one single model; and the peak heap used during
+ * partitioned training above the loaded table (sampled every 2 ms).
+ *
+ * <p>Run from the repository root, in a JVM of its own:
+ * <pre>
+ * mvn -B -q -ntp -pl src test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *     -Dexec.args="-Xmx2g -cp %classpath partita.bench.PartitionBenchmark"
+ * </pre>
+ * Times are the median of 5 runs after 2 warm-up runs.
+ */
+public final class PartitionBenchmark {
+
+    private static final int WARMUP = 2;
+    private static final int RUNS = 5;
+
+    private PartitionBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        Path csv = Path.of(args.length > 0 ? args[0] : "notebooks/data/adult.csv");
+        if (!csv.toFile().exists()) {
+            csv = Path.of("../notebooks/data/adult.csv");
+        }
+        Table adult = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()));
+        System.out.printf(Locale.ROOT, "adult: %d rows, %d columns; %d processors, java %s%n", adult.rowCount(),
+                adult.columnCount(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+        List<String> features = new ArrayList<>(adult.columnNames());
+        features.remove("income");
+        features.remove("relationship");
+        double single = median(() -> new XClassifier().fit(adult, "income", features));
+        System.out.printf(Locale.ROOT, "single model (13 features)                       %8.1f ms%n", single);
+
+        PartitionSpec byRelationship = PartitionSpec.by("relationship");
+        PartitionSpec hierarchy = PartitionSpec.by("sex", "race", "relationship").minSizes(1000, 300, 100);
+        for (PartitionSpec spec : List.of(byRelationship, hierarchy)) {
+            PartitionedModel m = Partitioner.of(spec).threads(1).fitClassifier(adult, "income");
+            double t1 = median(() -> Partitioner.of(spec).threads(1).fitClassifier(adult, "income"));
+            double t2 = median(() -> Partitioner.of(spec).threads(2).fitClassifier(adult, "income"));
+            System.out.printf(Locale.ROOT, "by %-28s %3d models  1 thread %8.1f ms   2 threads %8.1f ms   "
+                    + "speed-up %.2fx%n", spec, m.trainedSegments().size(), t1, t2, t1 / t2);
+        }
+
+        MemoryMXBean mx = ManagementFactory.getMemoryMXBean();
+        for (PartitionSpec spec : List.of(byRelationship, hierarchy)) {
+            System.gc();
+            long base = mx.getHeapMemoryUsage().getUsed();
+            long peak = peakDuring(mx, () -> Partitioner.of(spec).threads(2).fitClassifier(adult, "income"));
+            System.out.printf(Locale.ROOT, "peak heap above the loaded table, by %-28s %6.1f MB (baseline %.1f MB)%n",
+                    spec, (peak - base) / 1e6, base / 1e6);
+        }
+    }
+
+    /** Median wall time in ms of RUNS runs after WARMUP runs. */
+    private static double median(Supplier<?> work) {
+        for (int i = 0; i < WARMUP; i++) {
+            work.get();
+        }
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            work.get();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[RUNS / 2];
+    }
+
+    /** Highest used heap seen while the work runs, sampled every 2 ms on another thread. */
+    private static long peakDuring(MemoryMXBean mx, Supplier<?> work) {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                peak.accumulateAndGet(mx.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        Object result = work.get();
+        peak.accumulateAndGet(mx.getHeapMemoryUsage().getUsed(), Math::max);
+        running.set(false);
+        try {
+            sampler.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return result == null ? 0 : peak.get();
+    }
+}

@@ -1,0 +1,127 @@
+package partita.partition;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import partita.PartitaException;
+import partita.io.ModelFiles;
+import partita.model.XClassifier;
+import tech.tablesaw.api.Table;
+
+/** Partitioned model files: one JSON file, bit-for-bit predictions after loading, damaged files refused. */
+class FilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedClassifierPredictsBitForBitAfterLoading() throws IOException {
+        Table adult = Data.adult();
+        ValueMapping regions = ValueMapping.parse("""
+                North America: United-States, Canada
+                *: Elsewhere
+                """);
+        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("native_country", "sex").minSizes(1000, 500)
+                        .map("native_country", regions))
+                .threads(2).override("North America > Male", "max_depth=5").fitClassifier(adult, "income");
+        Path file = dir.resolve("adult.partita.json");
+        m.save(file);
+        PartitionedModel loaded = PartitionedModel.load(file);
+        PartitionedClassifier c = assertInstanceOf(PartitionedClassifier.class, loaded);
+        assertArrayEquals(m.predictScore(adult), c.predictScore(adult));
+        assertArrayEquals(m.predictProba(adult), c.predictProba(adult));
+        assertEquals(m.summary().toString(), c.summary().toString());
+        assertEquals(m.spec(), c.spec());
+        assertEquals(m.route(adult).toString(), c.route(adult).toString());
+        assertEquals(m.importance().table().toString(), c.importance().table().toString());
+        MonitorReport before = m.monitor(adult, 0.8, 10);
+        MonitorReport after = c.monitor(adult, 0.8, 10);
+        assertEquals(before.segments().toString(), after.segments().toString(), "the PSI reference is in the file");
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"format\"") && json.contains("\"partitioned-classifier\""), json.substring(0, 200));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left behind");
+        }
+        // refit works on a loaded classifier; the score reference of a refitted segment is gone
+        PartitionedClassifier refitted = c.refit(Map.of("max_depth", 3), List.of("Elsewhere"), null);
+        assertNull(refitted.segment("Elsewhere").reference());
+        assertTrue(refitted.monitor(adult, 0.5, 10).segments().stringColumn("note").asList().stream()
+                .anyMatch(n -> n.contains("no training score reference")));
+    }
+
+    @Test
+    void typedKeysAndDerivedLevelsSurviveTheFile() {
+        Table cars = Data.cars();
+        PartitionedRegressor m = Partitioner.of(PartitionSpec.by("Cylinders").minSize(5)
+                        .map("Cylinders", ValueMapping.parse("4: 3, 5"))
+                        .then(Level.parse("quarter:Year").withMinSize(5)))
+                .features(List.of("Displacement", "Horsepower", "Weight_in_lbs")).threads(1)
+                .fitRegressor(cars, "Miles_per_Gallon");
+        Path file = dir.resolve("cars.json");
+        m.save(file);
+        PartitionedRegressor r = (PartitionedRegressor) PartitionedModel.load(file);
+        assertEquals(m.segments().stream().map(Segment::key).toList(), r.segments().stream().map(Segment::key).toList());
+        assertEquals(SegmentKey.of("4"), r.segment("\"4\"").key());
+        assertEquals(SegmentKey.of(4L), r.segment("4").key());
+        assertEquals("4 > Q1", r.segment("4 > Q1").name());
+        assertArrayEquals(m.predict(cars), r.predict(cars));
+    }
+
+    @Test
+    void unknownVersionTruncatedAndCorruptedFilesAreRefused() throws IOException {
+        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("sex")).threads(2).fitClassifier(Data.adult(), "income");
+        Path file = dir.resolve("m.json");
+        m.save(file);
+        String json = Files.readString(file);
+
+        Path future = dir.resolve("future.json");
+        Files.writeString(future, json.replaceFirst("\"version\"\\s*:\\s*1", "\"version\": 99"));
+        PartitaException v = assertThrows(PartitaException.class, () -> PartitionedModel.load(future));
+        assertTrue(v.getMessage().contains("99"), v.getMessage());
+
+        Path truncated = dir.resolve("truncated.json");
+        Files.writeString(truncated, json.substring(0, json.length() / 2));
+        PartitaException t = assertThrows(PartitaException.class, () -> PartitionedModel.load(truncated));
+        assertTrue(t.getMessage().length() < 600 && t.getMessage().contains(truncated.toString()), t.getMessage());
+
+        Path corrupted = dir.resolve("corrupted.json");
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        int at = json.indexOf("\"segments\"");
+        bytes[at + 3] = '#';
+        Files.write(corrupted, bytes);
+        assertThrows(PartitaException.class, () -> PartitionedModel.load(corrupted));
+
+        Path missingField = dir.resolve("missing.json");
+        Files.writeString(missingField, json.replaceFirst("\"levels\"", "\"levelz\""));
+        PartitaException mf = assertThrows(PartitaException.class, () -> PartitionedModel.load(missingField));
+        assertTrue(mf.getMessage().contains("field 'levels' is missing"), mf.getMessage());
+
+        Path single = dir.resolve("single.json");
+        ModelFiles.save(new XClassifier().fit(Data.adult().first(2000), "income"), single);
+        PartitaException s = assertThrows(PartitaException.class, () -> PartitionedModel.load(single));
+        assertTrue(s.getMessage().contains("not a partitioned model"), s.getMessage());
+
+        // failing saves leave the previous file as it was, and no temporary file
+        assertThrows(PartitaException.class, () -> ModelFiles.save("not a model", file));
+        Path blocked = dir.resolve("blocked");
+        Files.createDirectories(blocked.resolve("inside"));
+        assertThrows(PartitaException.class, () -> m.save(blocked));
+        assertEquals(json, Files.readString(file));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+}
