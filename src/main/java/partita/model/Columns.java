@@ -51,6 +51,11 @@ final class Columns {
         return ((NumericColumn<?>) c).asDoubleArray();
     }
 
+    /** A numeric cell as a double, NaN when missing. */
+    static double numericValue(Column<?> c, int row) {
+        return ((NumericColumn<?>) c).getDouble(row);
+    }
+
     /** Text of a categorical cell ("true"/"false" for booleans), or null when missing. */
     static String text(Column<?> c, int row) {
         if (c.isMissing(row)) {
@@ -65,7 +70,7 @@ final class Columns {
     /** A cell as the user sees it: Double for numeric, String for categorical, null when missing. */
     static Object value(Column<?> c, int row) {
         if (isNumeric(c)) {
-            double v = ((NumericColumn<?>) c).getDouble(row);
+            double v = numericValue(c, row);
             return Double.isNaN(v) ? null : v;
         }
         return text(c, row);

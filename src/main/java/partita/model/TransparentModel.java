@@ -45,6 +45,24 @@ public sealed interface TransparentModel permits ClassifierModel, RegressorModel
     /** Number of leaves over all features, missing-value leaves included. */
     int leafCount();
 
+    /**
+     * True while the training rows are in memory (after fit; false after loading from a
+     * file). A refit then re-learns the calibration map (classifier) or re-runs the ridge step
+     * (regressor); without them a classifier refit keeps its calibration map and a regressor
+     * refit is refused.
+     */
+    boolean hasTrainingData();
+
+    /**
+     * The same model with its training table attached (e.g. after loading from a file), so a
+     * refit can use the rows. The table must be the one the model was trained on: its split
+     * statistics are recomputed and must match the model's.
+     */
+    TransparentModel withTrainingData(Table data);
+
+    /** As {@link #withTrainingData(Table)}, for a model fitted on a view of prepared data. */
+    TransparentModel withTrainingData(TrainingData data, int[] rows);
+
     /** Re-grows and re-scores the given features (none = all) with new parameters, from the kept split statistics. */
     TransparentModel refit(Params params, String... features);
 }
