@@ -365,9 +365,8 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
             ScoreReference ref = null;
             if (training != null) {
                 int[] rows = training.rows().get(s.key());
-                double[] scores = m.predictScore(training.table(), rows);
-                metric = kind().trainingMetric(Trainer.pick(training.y(), rows), scores);
-                ref = ScoreReference.of(scores);
+                metric = kind().trainingMetric(Trainer.pick(training.y(), rows), m.predictScore(training.table(), rows));
+                ref = ScoreReference.of(m.predictScore(training.table(), training.served().getOrDefault(s.key(), rows)));
             }
             out.set(i, s.withModel(m, m.params(), metric, ref));
         }

@@ -16,7 +16,8 @@ import partita.model.TransparentModel;
  * @param model          the fitted model, null unless trained
  * @param fitMillis      wall time of the fit in milliseconds (0 when not fitted)
  * @param trainingMetric AUC of the scores (classifier) or R² (regressor) on its training rows; NaN if not trained
- * @param reference      distribution of its training scores, for drift (PSI); null if unknown
+ * @param reference      distribution of its scores on the training rows it serves under routing (all its
+ *                       training rows if it serves none), for drift (PSI); null if unknown
  */
 public record Segment(SegmentKey key, SegmentStatus status, String reason, int rows, Params params,
                       List<String> features, TransparentModel model, long fitMillis, double trainingMetric,

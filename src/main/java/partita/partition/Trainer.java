@@ -139,7 +139,7 @@ final class Trainer {
     }
 
     private PartitionedModel build(Run run) {
-        TrainingRows rows = new TrainingRows(table, y, run.rows);
+        TrainingRows rows = new TrainingRows(table, y, run.rows, run.served);
         return kind == Kind.CLASSIFIER
                 ? new PartitionedClassifier(spec, data.target(), features, segmentation.sources, run.segments, rows)
                 : new PartitionedRegressor(spec, data.target(), features, segmentation.sources, run.segments, rows);
@@ -221,7 +221,8 @@ final class Trainer {
     }
 
     /** Segments of one run, in spec order, and the training rows of every trained one. */
-    private record Run(List<Segment> segments, Map<SegmentKey, Segment> byKey, Map<SegmentKey, int[]> rows) {
+    private record Run(List<Segment> segments, Map<SegmentKey, Segment> byKey, Map<SegmentKey, int[]> rows,
+                       Map<SegmentKey, int[]> served) {
     }
 
     /** Fits done out of fits planned, over all runs of a job (guard pass + final pass). */
@@ -273,16 +274,46 @@ final class Trainer {
         }
         counter.total += tasks.size();
         run(tasks, results, counter);
-        List<Segment> segments = List.of(results);
         Map<SegmentKey, Segment> byKey = new HashMap<>();
         Map<SegmentKey, int[]> trainedRows = new HashMap<>();
-        for (Segment s : segments) {
+        for (Segment s : results) {
             byKey.put(s.key(), s);
             if (s.trained()) {
                 trainedRows.put(s.key(), groups.get(s.key()));
             }
         }
-        return new Run(segments, byKey, trainedRows);
+        Map<SegmentKey, int[]> served = served(groups.get(SegmentKey.DATASET), byKey);
+        for (int i = 0; i < results.length; i++) {
+            Segment s = results[i];
+            if (s.trained()) {
+                int[] r = served.getOrDefault(s.key(), trainedRows.get(s.key()));
+                results[i] = s.withModel(s.model(), s.params(), s.trainingMetric(),
+                        ScoreReference.of(s.model().predictScore(table, r)));
+                byKey.put(s.key(), results[i]);
+            }
+        }
+        return new Run(List.of(results), byKey, trainedRows, served);
+    }
+
+    /** The training rows each trained segment serves (the rows routing sends to its model). */
+    private Map<SegmentKey, int[]> served(int[] rows, Map<SegmentKey, Segment> byKey) {
+        Map<SegmentKey, SegmentKey> memo = new HashMap<>();
+        Map<SegmentKey, Segmentation.IntList> out = new HashMap<>();
+        for (int r : rows) {
+            SegmentKey model = memo.computeIfAbsent(segmentation.paths[r], path -> {
+                for (int d = path.depth(); d >= 1; d--) {
+                    Segment s = byKey.get(path.prefix(d));
+                    if (s != null && s.trained()) {
+                        return s.key();
+                    }
+                }
+                return SegmentKey.DATASET;
+            });
+            out.computeIfAbsent(model, k -> new Segmentation.IntList()).add(r);
+        }
+        Map<SegmentKey, int[]> result = new HashMap<>();
+        out.forEach((k, v) -> result.put(k, v.toArray()));
+        return result;
     }
 
     private static String join(String a, String b) {
@@ -414,9 +445,9 @@ final class Trainer {
                     ? new XClassifier(t.params).fit(data, t.rows, t.features)
                     : new XRegressor(t.params).fit(data, t.rows, t.features);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            double[] scores = m.predictScore(table, t.rows);
+            double metric = kind.trainingMetric(pick(y, t.rows), m.predictScore(table, t.rows));
             return new Segment(t.key, SegmentStatus.TRAINED, t.note, t.rows.length, t.params, t.features, m, ms,
-                    kind.trainingMetric(pick(y, t.rows), scores), ScoreReference.of(scores));
+                    metric, null);
         } catch (RuntimeException e) {
             String reason = e instanceof PartitaException ? e.getMessage() : "internal error: " + e;
             return new Segment(t.key, SegmentStatus.FAILED, reason, t.rows.length, t.params, t.features, null,

@@ -9,7 +9,8 @@ import tech.tablesaw.api.Table;
  *
  * @param table rows with a target
  * @param y     target per row (0/1 or numeric)
- * @param rows  training rows of every trained segment
+ * @param rows   training rows of every trained segment
+ * @param served training rows each trained segment's model scores under routing (absent: none)
  */
-record TrainingRows(Table table, double[] y, Map<SegmentKey, int[]> rows) {
+record TrainingRows(Table table, double[] y, Map<SegmentKey, int[]> rows, Map<SegmentKey, int[]> served) {
 }

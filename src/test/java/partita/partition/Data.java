@@ -1,6 +1,7 @@
 package partita.partition;
 
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -45,11 +46,26 @@ final class Data {
     static Table penguinsClean() {
         Table t = penguins();
         StringColumn sex = t.stringColumn("Sex");
-        for (int i = 0; i < sex.size(); i++) {
-            if (".".equals(sex.get(i))) {
-                sex.setMissing(i);
+        return withText(t, "Sex", i -> sex.isMissing(i) || ".".equals(sex.get(i)) ? null : sex.get(i));
+    }
+
+    /**
+     * A copy of the table whose text column gets new values (null = missing). The column is
+     * rebuilt because tablesaw's StringColumn.setMissing does not register as missing in a
+     * column that had no missing value yet.
+     */
+    static Table withText(Table t, String column, IntFunction<String> value) {
+        StringColumn c = StringColumn.create(column);
+        for (int i = 0; i < t.rowCount(); i++) {
+            String v = value.apply(i);
+            if (v == null) {
+                c.appendMissing();
+            } else {
+                c.append(v);
             }
         }
-        return t;
+        Table out = t.copy();
+        out.replaceColumn(column, c);
+        return out;
     }
 }
