@@ -149,21 +149,17 @@ public final class Partitioner {
      */
     public Partitioner segmentLines(String body) {
         Partitioner out = this;
-        String[] lines = body.split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (Words.Line l : Words.lines(body)) {
+            String line = l.text();
             int eq = line.indexOf('=');
             int colon = eq < 0 ? line.lastIndexOf(':') : line.lastIndexOf(':', eq);
             if (colon <= 0) {
-                throw new PartitaException("Line " + (i + 1) + " ('" + line + "') is not 'segment: param=value ..."
+                throw new PartitaException("Line " + l.number() + " ('" + line + "') is not 'segment: param=value ..."
                         + " features=a,b'. Start it with the segment name and a colon, e.g. 'Husband: max_depth=6'.");
             }
             String segment = line.substring(0, colon).strip();
             Map<String, String> settings = new LinkedHashMap<>();
-            for (String[] kv : Words.pairs(line.substring(colon + 1), "line " + (i + 1))) {
+            for (String[] kv : Words.pairs(line.substring(colon + 1), "line " + l.number())) {
                 if (kv[0].equals("features")) {
                     out = out.features(segment, Words.list(kv[1]));
                 } else {

@@ -70,27 +70,24 @@ public record ValueMapping(Map<String, List<String>> groups, String catchAll) {
     public static ValueMapping parse(String text) {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         String catchAll = null;
-        String[] lines = text.split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (Words.Line l : Words.lines(text)) {
+            String line = l.text();
+            int number = l.number();
             int colon = line.indexOf(':');
             if (colon < 0) {
-                throw new PartitaException("Line " + (i + 1) + " of the value mapping ('" + line
+                throw new PartitaException("Line " + number + " of the value mapping ('" + line
                         + "') has no ':'. Write 'Group: value1, value2', or '*: Other' for the catch-all.");
             }
-            String group = unquote(line.substring(0, colon).strip());
-            List<String> values = splitValues(line.substring(colon + 1), i + 1);
+            String group = Words.unquote(line.substring(0, colon).strip());
+            List<String> values = splitValues(line.substring(colon + 1), number);
             if (group.equals(CATCH_ALL)) {
                 if (catchAll != null || values.size() != 1) {
-                    throw new PartitaException("Line " + (i + 1) + " of the value mapping: the catch-all is written "
+                    throw new PartitaException("Line " + number + " of the value mapping: the catch-all is written "
                             + "once, as '*: GroupName' with one group name.");
                 }
                 catchAll = values.get(0);
             } else if (groups.containsKey(group)) {
-                throw new PartitaException("Group '" + group + "' appears twice in the value mapping (line " + (i + 1)
+                throw new PartitaException("Group '" + group + "' appears twice in the value mapping (line " + number
                         + "). Put all its values on one line.");
             } else {
                 groups.put(group, values);
@@ -110,7 +107,7 @@ public record ValueMapping(Map<String, List<String>> groups, String catchAll) {
                 quoted = !quoted;
                 cur.append(c);
             } else if (c == ',' && !quoted) {
-                String item = unquote(cur.toString().strip());
+                String item = Words.unquote(cur.toString().strip());
                 if (item.isEmpty()) {
                     throw new PartitaException("Line " + line + " of the value mapping has an empty value. "
                             + "Separate values with single commas: 'Group: value1, value2'.");
@@ -125,10 +122,6 @@ public record ValueMapping(Map<String, List<String>> groups, String catchAll) {
             throw new PartitaException("Line " + line + " of the value mapping has an unclosed double quote.");
         }
         return out;
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
     /** The text form that {@link #parse(String)} reads back. */

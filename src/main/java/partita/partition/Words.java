@@ -25,6 +25,23 @@ final class Words {
         return out;
     }
 
+    /** A non-blank line of a cell body and its 1-based number. */
+    record Line(int number, String text) {
+    }
+
+    /** The stripped lines of a body, without blank lines and {@code #} comments. */
+    static List<Line> lines(String body) {
+        List<Line> out = new ArrayList<>();
+        String[] lines = body.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                out.add(new Line(i + 1, line));
+            }
+        }
+        return out;
+    }
+
     /** {@code a, b,c} to [a, b, c]. */
     static List<String> list(String text) {
         return Arrays.stream(text.split(",")).map(String::strip).map(Words::unquote).filter(s -> !s.isEmpty()).toList();
@@ -53,7 +70,8 @@ final class Words {
         return out;
     }
 
-    private static String unquote(String s) {
+    /** The text inside surrounding double quotes, or the text itself. */
+    static String unquote(String s) {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 }
