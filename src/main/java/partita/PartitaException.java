@@ -53,7 +53,8 @@ public class PartitaException extends RuntimeException {
             String v = name.toLowerCase(Locale.ROOT);
             int d = editDistance(g, v);
             boolean prefix = !g.isEmpty() && (v.startsWith(g) || g.startsWith(v));
-            if (d <= Math.max(1, Math.min(g.length(), v.length()) / 3) || prefix) {
+            int allowed = g.length() <= 4 ? 1 : g.length() <= 8 ? 2 : 3;
+            if (d <= allowed || prefix) {
                 matches.add(new Match(name, prefix ? Math.min(d, 1) : d));
             }
         }
@@ -69,23 +70,24 @@ public class PartitaException extends RuntimeException {
         return String.join(", ", names.subList(0, MAX_LISTED)) + ", ... (" + (names.size() - MAX_LISTED) + " more)";
     }
 
-    /** Damerau-free Levenshtein distance (insert, delete, substitute). */
+    /** Edit distance counting insertions, deletions, substitutions and adjacent swaps as 1 each. */
     static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }

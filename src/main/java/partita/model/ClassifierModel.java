@@ -266,7 +266,7 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
 
     /** 0 or 1 for a cell holding one of the training labels (numbers compare by value). */
     private int labelIndex(Column<?> t, int row) {
-        if (t.isMissing(row)) {
+        if (Columns.isMissing(t, row)) {
             throw new PartitaException("The target column '" + t.name() + "' has a missing value at row " + row
                     + ". Drop rows without a label before evaluating.");
         }
@@ -290,6 +290,12 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
         Params[] featureParams = refitParams(p, names);
         return build(names.length == 0 ? p : params, target, labels, features, featureParams, stats(),
                 baseValue, trainingRows, training, calibration);
+    }
+
+    @Override
+    public ModelData snapshot() {
+        return new ModelData(ModelData.CLASSIFIER, params, target, labels, featureData(), targetMean, baseValue,
+                trainingRows, calibration.clone(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
     @Override

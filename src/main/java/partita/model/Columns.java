@@ -56,15 +56,25 @@ final class Columns {
         return ((NumericColumn<?>) c).getDouble(row);
     }
 
-    /** Text of a categorical cell ("true"/"false" for booleans), or null when missing. */
+    /**
+     * Text of a categorical cell ("true"/"false" for booleans), or null when missing. An empty
+     * string is missing: it is tablesaw's missing-value marker, and StringColumn.isMissing does
+     * not always report cells set missing after creation.
+     */
     static String text(Column<?> c, int row) {
-        if (c.isMissing(row)) {
-            return null;
-        }
         if (c instanceof BooleanColumn b) {
-            return b.get(row).toString();
+            return b.isMissing(row) ? null : b.get(row).toString();
         }
-        return ((StringColumn) c).get(row);
+        String s = ((StringColumn) c).get(row);
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** Whether a cell is missing (NaN, tablesaw's missing marker, or an empty string). */
+    static boolean isMissing(Column<?> c, int row) {
+        if (c instanceof StringColumn sc) {
+            return text(sc, row) == null;
+        }
+        return c.isMissing(row);
     }
 
     /** A cell as the user sees it: Double for numeric, String for categorical, null when missing. */

@@ -81,7 +81,7 @@ abstract class FittedModel {
         }
         SplitStats[] fresh = view.stats(features, params.alpha());
         for (int j = 0; j < models.length; j++) {
-            if (!fresh[j].sameAs(models[j].stats)) {
+            if (!Splits.same(fresh[j], models[j].stats)) {
                 throw notTrainingData("feature '" + features.get(j) + "' has different values or targets");
             }
         }
@@ -230,6 +230,11 @@ abstract class FittedModel {
         return new Explanation(baseValue, contributions, s, probaOf(s));
     }
 
+    /** Per-feature data for {@link TransparentModel#snapshot()}. */
+    List<FeatureData> featureData() {
+        return Arrays.stream(models).map(m -> new FeatureData(m.name, m.params, m.stats, m.leaves)).toList();
+    }
+
     /** Calibrated probability of a score, NaN for regressors. */
     abstract double probaOf(double score);
 
@@ -259,7 +264,7 @@ abstract class FittedModel {
     static List<Leaf>[] grow(SplitStats[] stats, Params[] params, int n, double targetMean, boolean classifier) {
         List<Leaf>[] out = new List[stats.length];
         IntStream.range(0, stats.length).parallel()
-                .forEach(j -> out[j] = stats[j].grow(params[j], n, targetMean, classifier));
+                .forEach(j -> out[j] = Splits.grow(stats[j], params[j], n, targetMean, classifier));
         return out;
     }
 

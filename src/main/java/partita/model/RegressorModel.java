@@ -124,6 +124,12 @@ public final class RegressorModel extends FittedModel implements TransparentMode
     }
 
     @Override
+    public ModelData snapshot() {
+        return new ModelData(ModelData.REGRESSOR, params, target, List.of(), featureData(), targetMean, baseValue,
+                trainingRows, null, lower, upper);
+    }
+
+    @Override
     public RegressorModel withTrainingData(Table data) {
         return withTrainingData(TrainingData.forRegression(data, target, features), null);
     }

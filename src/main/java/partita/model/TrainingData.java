@@ -41,6 +41,11 @@ public final class TrainingData {
         if (table.rowCount() == 0) {
             throw new PartitaException("The training table is empty (0 rows). Pass a table with rows to fit on.");
         }
+        if (!classification && !Columns.isNumeric(t)) {
+            throw new PartitaException("The regressor target column '" + target + "' has type "
+                    + t.type().name() + ", not numeric. Use a numeric target for XRegressor, or XClassifier"
+                    + " for a binary label.");
+        }
         checkNoMissingTarget(t);
         if (classification) {
             this.labels = binaryLabels(t);
@@ -50,11 +55,6 @@ public final class TrainingData {
                 y[i] = positive.equals(t.get(i)) ? 1 : 0;
             }
         } else {
-            if (!Columns.isNumeric(t)) {
-                throw new PartitaException("The regressor target column '" + target + "' has type "
-                        + t.type().name() + ", not numeric. Use a numeric target for XRegressor, or XClassifier"
-                        + " for a binary label.");
-            }
             this.labels = List.of();
             this.y = Columns.doubles(t);
         }
@@ -137,9 +137,10 @@ public final class TrainingData {
     }
 
     private static void checkNoMissingTarget(Column<?> t) {
-        int missing = t.countMissing();
+        int[] missingRows = IntStream.range(0, t.size()).filter(i -> Columns.isMissing(t, i)).toArray();
+        int missing = missingRows.length;
         if (missing > 0) {
-            int first = IntStream.range(0, t.size()).filter(t::isMissing).findFirst().orElse(-1);
+            int first = missingRows[0];
             throw new PartitaException("The target column '" + t.name() + "' has " + missing
                     + " missing value(s) (first at row " + first + "). Drop those rows (e.g."
                     + " table.dropWhere(table.column(\"" + t.name() + "\").isMissing())) or fill them before fitting.");

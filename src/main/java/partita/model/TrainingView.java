@@ -81,7 +81,7 @@ record TrainingView(TrainingData data, int[] rows) {
     SplitStats[] stats(List<String> features, double alpha) {
         SplitStats[] out = new SplitStats[features.size()];
         IntStream.range(0, out.length).parallel()
-                .forEach(j -> out[j] = SplitStats.of(data.column(features.get(j)), data.y(), rows, alpha));
+                .forEach(j -> out[j] = Splits.of(data.column(features.get(j)), data.y(), rows, alpha));
         return out;
     }
 

@@ -63,6 +63,9 @@ public sealed interface TransparentModel permits ClassifierModel, RegressorModel
     /** As {@link #withTrainingData(Table)}, for a model fitted on a view of prepared data. */
     TransparentModel withTrainingData(TrainingData data, int[] rows);
 
+    /** The model's complete state as plain values (what a model file holds). */
+    ModelData snapshot();
+
     /** Re-grows and re-scores the given features (none = all) with new parameters, from the kept split statistics. */
     TransparentModel refit(Params params, String... features);
 }
