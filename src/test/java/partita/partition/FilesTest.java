@@ -56,10 +56,12 @@ class FilesTest {
             assertEquals(List.of(file), files.toList(), "no temporary file left behind");
         }
         // refit works on a loaded classifier; the score reference of a refitted segment is gone
-        PartitionedClassifier refitted = c.refit(Map.of("max_depth", 3), List.of("Elsewhere"), null);
-        assertNull(refitted.segment("Elsewhere").reference());
-        assertTrue(refitted.monitor(adult, 0.5, 10).segments().stringColumn("note").asList().stream()
-                .anyMatch(n -> n.contains("no training score reference")));
+        PartitionedClassifier refitted = c.refit(Map.of("max_depth", 3), List.of("North America > Male"), null);
+        assertNull(refitted.segment("North America > Male").reference());
+        Table monitored = refitted.monitor(adult, 0.5, 10).segments();
+        int row = monitored.stringColumn("segment").indexOf("North America > Male");
+        assertEquals("no training score reference (refitted after load)", monitored.stringColumn("note").get(row));
+        assertTrue(monitored.doubleColumn("psi").isMissing(row));
     }
 
     @Test
