@@ -45,6 +45,14 @@ public record PartitionSpec(List<Level> levels) {
         return new PartitionSpec(columns.stream().map(Level::of).toList());
     }
 
+    /**
+     * Reads the magic form: comma-separated levels, outermost first, each a column or
+     * {@code derivation:column}, e.g. {@code region,season:date}.
+     */
+    public static PartitionSpec parse(String levels) {
+        return new PartitionSpec(Words.list(levels).stream().map(Level::parse).toList());
+    }
+
     public static PartitionSpec of(Level... levels) {
         return new PartitionSpec(Arrays.asList(levels));
     }
@@ -125,7 +133,12 @@ public record PartitionSpec(List<Level> levels) {
      * ({@code would train}) or fall back ({@code too small}; counted on rows with a target).
      */
     public Table analyse(Table data, String target) {
-        return SegmentAnalysis.of(this, data, target, Kind.infer(data, target));
+        return analyse(data, target, Kind.infer(data, target));
+    }
+
+    /** The segment analysis for a given kind of target (see {@link #analyse(Table, String)}). */
+    public Table analyse(Table data, String target, Kind kind) {
+        return SegmentAnalysis.of(this, data, target, kind);
     }
 
     @Override

@@ -11,9 +11,9 @@ import tech.tablesaw.api.Table;
 /** A fitted partitioned binary classifier (see {@link PartitionedModel}). */
 public final class PartitionedClassifier extends PartitionedModel {
 
-    PartitionedClassifier(PartitionSpec spec, String target, List<String> features, List<KeyType> sources,
+    PartitionedClassifier(Partitioner trainer, String target, List<String> features, List<KeyType> sources,
                           List<Segment> segments, TrainingRows training) {
-        super(spec, target, features, sources, segments, training);
+        super(trainer, target, features, sources, segments, training);
     }
 
     @Override
@@ -23,7 +23,7 @@ public final class PartitionedClassifier extends PartitionedModel {
 
     @Override
     PartitionedClassifier with(List<Segment> newSegments, TrainingRows rows) {
-        return new PartitionedClassifier(spec(), target(), features(), sources, newSegments, rows);
+        return new PartitionedClassifier(trainer(), target(), features(), sources, newSegments, rows);
     }
 
     @Override
@@ -58,6 +58,11 @@ public final class PartitionedClassifier extends PartitionedModel {
             out.add(labels.get(s > threshold ? 1 : 0));
         }
         return out;
+    }
+
+    @Override
+    public PartitionedClassifier withTrainingData(Table data) {
+        return (PartitionedClassifier) super.withTrainingData(data);
     }
 
     /** {@link PartitionedModel#refitSegments}: all trained segments. */

@@ -61,6 +61,7 @@ public final class PartitionedCodec implements ModelCodec {
                 mn.put("catch_all", l.mapping().catchAll());
             }
         }
+        body.set("training", trainer(m.trainer()));
         ArrayNode segments = body.putArray("segments");
         for (Segment s : m.segments()) {
             ObjectNode sn = segments.addObject();
@@ -82,6 +83,49 @@ public final class PartitionedCodec implements ModelCodec {
             sn.set("model", s.model() == null ? NODES.nullNode() : ModelJson.toJson(s.model()));
         }
         return body;
+    }
+
+    /** The training settings: params, policy, features, per-segment overrides and features, guard. */
+    private static ObjectNode trainer(Partitioner t) {
+        ObjectNode n = NODES.objectNode();
+        n.set("params", ModelJson.MAPPER.valueToTree(t.params().asMap()));
+        n.put("policy", t.policy().name());
+        n.set("features", t.features() == null ? NODES.nullNode() : strings(t.features()));
+        n.set("overrides", ModelJson.MAPPER.valueToTree(t.overrides()));
+        n.set("segment_features", ModelJson.MAPPER.valueToTree(t.segmentFeatures()));
+        if (t.guard() != null) {
+            n.putObject("guard").put("holdout", t.guard().holdout()).put("seed", t.guard().seed());
+        }
+        return n;
+    }
+
+    private static Partitioner trainer(JsonNode n, PartitionSpec spec) {
+        Partitioner t = Partitioner.of(spec).params(params(field(n, "params")))
+                .policy(Policy.valueOf(text(field(n, "policy"), "policy")));
+        JsonNode features = field(n, "features");
+        if (!features.isNull()) {
+            t = t.features(stringList(features, "features"));
+        }
+        for (Map.Entry<String, JsonNode> e : iterable(field(n, "overrides"))) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            e.getValue().fields().forEachRemaining(kv -> settings.put(kv.getKey(), kv.getValue().asText()));
+            t = t.override(e.getKey(), settings);
+        }
+        for (Map.Entry<String, JsonNode> e : iterable(field(n, "segment_features"))) {
+            t = t.features(e.getKey(), stringList(e.getValue(), "segment_features"));
+        }
+        JsonNode guard = n.get("guard");
+        return guard == null ? t : t.guarded(field(guard, "holdout").asDouble(), field(guard, "seed").asLong());
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
+        return object::fields;
+    }
+
+    private static Params params(JsonNode n) {
+        Params.Builder b = Params.builder();
+        n.fields().forEachRemaining(e -> b.set(e.getKey(), e.getValue().asText()));
+        return b.build();
     }
 
     @Override
@@ -123,12 +167,7 @@ public final class PartitionedCodec implements ModelCodec {
                 key.add(untyped(v));
             }
             JsonNode pn = field(sn, "params");
-            Params params = null;
-            if (!pn.isNull()) {
-                Params.Builder b = Params.builder();
-                pn.fields().forEachRemaining(e -> b.set(e.getKey(), e.getValue().asText()));
-                params = b.build();
-            }
+            Params params = pn.isNull() ? null : params(pn);
             JsonNode metric = field(sn, "training_metric");
             JsonNode rn = sn.get("reference");
             ScoreReference ref = rn == null || rn.isNull() ? null
@@ -143,10 +182,10 @@ public final class PartitionedCodec implements ModelCodec {
         if (segments.isEmpty() || segments.get(0).model() == null) {
             throw damaged("its first segment is not a trained __dataset__ model");
         }
-        PartitionSpec spec = new PartitionSpec(levels);
+        Partitioner trainer = trainer(field(body, "training"), new PartitionSpec(levels));
         return kind.equals(CLASSIFIER)
-                ? new PartitionedClassifier(spec, target, features, sources, segments, null)
-                : new PartitionedRegressor(spec, target, features, sources, segments, null);
+                ? new PartitionedClassifier(trainer, target, features, sources, segments, null)
+                : new PartitionedRegressor(trainer, target, features, sources, segments, null);
     }
 
     private static PartitaException damaged(String why) {

@@ -30,6 +30,8 @@ import tech.tablesaw.api.Table;
 public abstract sealed class PartitionedModel permits PartitionedClassifier, PartitionedRegressor {
 
     private final PartitionSpec spec;
+    /** The training settings (callbacks dropped), to train again: cross-validation, re-attaching data. */
+    private final Partitioner trainer;
     private final String target;
     private final List<String> features;
     final List<KeyType> sources;
@@ -39,9 +41,10 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
     /** Training rows, in memory only (null after load). */
     final TrainingRows training;
 
-    PartitionedModel(PartitionSpec spec, String target, List<String> features, List<KeyType> sources,
+    PartitionedModel(Partitioner trainer, String target, List<String> features, List<KeyType> sources,
                      List<Segment> segments, TrainingRows training) {
-        this.spec = spec;
+        this.trainer = trainer.withoutCallbacks();
+        this.spec = trainer.spec();
         this.target = target;
         this.features = List.copyOf(features);
         this.sources = List.copyOf(sources);
@@ -63,6 +66,11 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
 
     public PartitionSpec spec() {
         return spec;
+    }
+
+    /** The settings this model was trained with (kept in its file too), without progress or cancel callbacks. */
+    public Partitioner trainer() {
+        return trainer;
     }
 
     public String target() {
@@ -337,6 +345,11 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
      */
     PartitionedModel refitSegments(Map<String, ?> settings, Collection<String> segmentNames,
                                    List<String> featureNames) {
+        if (training == null && kind() == Kind.REGRESSOR) {
+            throw new PartitaException("This partitioned regressor has no training data in memory (it was loaded from"
+                    + " a file), and a regressor refit re-runs its ridge step over the training rows. Attach the table"
+                    + " it was trained on first: model.withTrainingData(table).refit(...).");
+        }
         List<Segment> targets = segmentNames == null || segmentNames.isEmpty()
                 ? segments.stream().filter(Segment::trained).toList()
                 : segmentNames.stream().map(this::segment).toList();
@@ -401,6 +414,34 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
             ma.append(s.trainingMetric());
         }
         return Table.create("Refit changes", segment, pb, pa, lb, la, mb, ma);
+    }
+
+    /**
+     * The same model with its training table attached again (a loaded model has none): needed to
+     * refit a loaded regressor, and lets refits recompute training metrics and drift references.
+     * The table must give every trained segment as many rows with a target as in training.
+     */
+    public PartitionedModel withTrainingData(Table data) {
+        return new Trainer(trainer.features(features), data, target, kind()).attach(this);
+    }
+
+    /**
+     * k-fold cross-validated comparison with the single model, training with this model's
+     * settings on a labelled table (usually the training table); see {@link Partitioner#crossValidate}.
+     */
+    public CrossValidation crossValidate(Table data, int folds, long seed) {
+        return trainer.features(features).crossValidate(data, target, kind(), folds, seed);
+    }
+
+    /** e.g. {@code PartitionedClassifier of income by relationship: 6 of 7 models trained (1 too-small)}. */
+    @Override
+    public String toString() {
+        Map<String, Integer> others = new java.util.TreeMap<>();
+        segments.stream().filter(s -> !s.trained()).forEach(s -> others.merge(s.status().label(), 1, Integer::sum));
+        String rest = others.isEmpty() ? "" : " (" + String.join(", ", others.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).toList()) + ")";
+        return getClass().getSimpleName() + " of " + target + " by " + spec + ": " + trainedSegments().size() + " of "
+                + segments.size() + " models trained" + rest;
     }
 
     /** Saves the model as one JSON file (format version, atomic replace). */

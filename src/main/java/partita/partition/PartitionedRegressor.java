@@ -9,9 +9,9 @@ import tech.tablesaw.api.Table;
 /** A fitted partitioned regressor (see {@link PartitionedModel}). */
 public final class PartitionedRegressor extends PartitionedModel {
 
-    PartitionedRegressor(PartitionSpec spec, String target, List<String> features, List<KeyType> sources,
+    PartitionedRegressor(Partitioner trainer, String target, List<String> features, List<KeyType> sources,
                          List<Segment> segments, TrainingRows training) {
-        super(spec, target, features, sources, segments, training);
+        super(trainer, target, features, sources, segments, training);
     }
 
     @Override
@@ -21,7 +21,7 @@ public final class PartitionedRegressor extends PartitionedModel {
 
     @Override
     PartitionedRegressor with(List<Segment> newSegments, TrainingRows rows) {
-        return new PartitionedRegressor(spec(), target(), features(), sources, newSegments, rows);
+        return new PartitionedRegressor(trainer(), target(), features(), sources, newSegments, rows);
     }
 
     @Override
@@ -32,6 +32,11 @@ public final class PartitionedRegressor extends PartitionedModel {
     /** Predictions per row from the serving model, clipped to that model's prediction range. */
     public double[] predict(Table data) {
         return perRow(data, null, (m, rows) -> ((RegressorModel) m).predict(data, rows));
+    }
+
+    @Override
+    public PartitionedRegressor withTrainingData(Table data) {
+        return (PartitionedRegressor) super.withTrainingData(data);
     }
 
     /** {@link PartitionedModel#refitSegments}: all trained segments. */

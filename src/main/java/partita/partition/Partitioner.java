@@ -221,6 +221,11 @@ public final class Partitioner {
         return new Trainer(this, data, target, kind).crossValidate(folds, seed);
     }
 
+    /** The same settings without progress and cancel callbacks (what a fitted model keeps). */
+    Partitioner withoutCallbacks() {
+        return copy(params, policy, features, overrides, segmentFeatures, threads, guard, p -> { }, () -> false);
+    }
+
     public PartitionSpec spec() {
         return spec;
     }

@@ -114,6 +114,10 @@ final class Trainer {
             List<String> sub = cfg.segmentFeatures().get(name);
             if (sub != null) {
                 for (String f : sub) {
+                    if (spec.columns().contains(f)) {
+                        throw new PartitaException("'" + f + "' in the features of segment '" + name + "' is a "
+                                + "partition column, so it cannot be a feature. Remove it.");
+                    }
                     if (!features.contains(f)) {
                         throw PartitaException.unknownName("feature", f, features);
                     }
@@ -125,24 +129,55 @@ final class Trainer {
 
     PartitionedModel fit() {
         Counter counter = new Counter();
-        Map<SegmentKey, String> rejected = Map.of();
-        Map<SegmentKey, String> notes = Map.of();
-        if (cfg.guard() != null) {
-            Map<SegmentKey, String> rej = new HashMap<>();
-            Map<SegmentKey, String> kept = new HashMap<>();
-            guard(counter, rej, kept);
-            rejected = rej;
-            notes = kept;
+        if (cfg.guard() == null) {
+            return build(train(null, Map.of(), Map.of(), counter, true));
         }
-        Run run = train(null, rejected, notes, counter, true);
-        return build(run);
+        // the progress total covers both passes from the start; rejected segments count as done at once
+        counter.total = plan(null, Map.of(), Map.of(), true).tasks().size();
+        Map<SegmentKey, String> rejected = new HashMap<>();
+        Map<SegmentKey, String> kept = new HashMap<>();
+        guard(counter, rejected, kept);
+        Planned last = plan(null, rejected, kept, true);
+        for (Segment s : last.results()) {
+            if (s != null && s.status() == SegmentStatus.REJECTED) {
+                counter.done++;
+                cfg.progress().accept(new TrainingProgress(counter.done, counter.total, s));
+            }
+        }
+        return build(execute(last, counter));
     }
 
     private PartitionedModel build(Run run) {
         TrainingRows rows = new TrainingRows(table, y, run.rows, run.served);
         return kind == Kind.CLASSIFIER
-                ? new PartitionedClassifier(spec, data.target(), features, segmentation.sources, run.segments, rows)
-                : new PartitionedRegressor(spec, data.target(), features, segmentation.sources, run.segments, rows);
+                ? new PartitionedClassifier(cfg, data.target(), features, segmentation.sources, run.segments, rows)
+                : new PartitionedRegressor(cfg, data.target(), features, segmentation.sources, run.segments, rows);
+    }
+
+    /**
+     * The model's trained segments re-attached to this job's rows, so refits can run again after
+     * loading (a regressor's ridge step needs them) and recompute metrics and drift references.
+     */
+    PartitionedModel attach(PartitionedModel model) {
+        Map<SegmentKey, int[]> groups = segmentation.groups(null);
+        Map<SegmentKey, Segment> byKey = new HashMap<>();
+        Map<SegmentKey, int[]> rows = new HashMap<>();
+        List<Segment> out = new ArrayList<>();
+        for (Segment s : model.segments()) {
+            if (s.trained()) {
+                int[] r = groups.getOrDefault(s.key(), NO_ROWS);
+                if (r.length != s.rows()) {
+                    throw new PartitaException("This table is not the one the model was trained on: segment " + s.name()
+                            + " has " + r.length + " rows with a target here but had " + s.rows() + " in training."
+                            + " Attach the training table.");
+                }
+                rows.put(s.key(), r);
+                s = s.withModel(s.model().withTrainingData(data, r), s.params(), s.trainingMetric(), s.reference());
+            }
+            out.add(s);
+            byKey.put(s.key(), s);
+        }
+        return model.with(out, new TrainingRows(table, y, rows, served(groups.get(SegmentKey.DATASET), byKey)));
     }
 
     /** The guard pass: trains without the held-out rows and judges every segment on its held-out rows. */
@@ -236,7 +271,7 @@ final class Trainer {
     }
 
     /**
-     * Trains every segment of the given rows.
+     * Plans and fits every segment of the given rows.
      *
      * @param rows     rows of {@link #table} to train on (ascending), null for all
      * @param rejected segments the guard rejected (not trained), with the reason
@@ -245,6 +280,16 @@ final class Trainer {
      */
     private Run train(int[] rows, Map<SegmentKey, String> rejected, Map<SegmentKey, String> notes, Counter counter,
                       boolean full) {
+        Planned p = plan(rows, rejected, notes, full);
+        counter.total += p.tasks().size();
+        return execute(p, counter);
+    }
+
+    /** Segments decided without fitting (results filled), and the fits to run (their results null). */
+    private record Planned(Map<SegmentKey, int[]> groups, Segment[] results, List<Task> tasks) {
+    }
+
+    private Planned plan(int[] rows, Map<SegmentKey, String> rejected, Map<SegmentKey, String> notes, boolean full) {
         LinkedHashMap<SegmentKey, int[]> groups = segmentation.groups(rows);
         if (full) {
             missingTarget.keySet().stream().filter(k -> !groups.containsKey(k)).forEach(k -> groups.put(k, NO_ROWS));
@@ -259,7 +304,7 @@ final class Trainer {
             int[] r = groups.get(key);
             String missing = full && missingTarget.containsKey(key)
                     ? missingTarget.get(key) + " rows without a target left out" : "";
-            Plan plan = plan(key, r, datasetVariance, rejected.get(key));
+            Plan plan = decide(key, r, datasetVariance, rejected.get(key));
             if (plan.status != null) {
                 results[i] = new Segment(key, plan.status, join(plan.reason, missing), r.length, plan.params,
                         plan.features, null, 0, Double.NaN, null);
@@ -272,8 +317,13 @@ final class Trainer {
                         join(join(plan.reason, missing), notes.getOrDefault(key, ""))));
             }
         }
-        counter.total += tasks.size();
-        run(tasks, results, counter);
+        return new Planned(groups, results, tasks);
+    }
+
+    private Run execute(Planned planned, Counter counter) {
+        Segment[] results = planned.results();
+        Map<SegmentKey, int[]> groups = planned.groups();
+        run(planned.tasks(), results, counter);
         Map<SegmentKey, Segment> byKey = new HashMap<>();
         Map<SegmentKey, int[]> trainedRows = new HashMap<>();
         for (Segment s : results) {
@@ -324,7 +374,7 @@ final class Trainer {
     private record Plan(SegmentStatus status, String reason, Params params, List<String> features) {
     }
 
-    private Plan plan(SegmentKey key, int[] rows, double datasetVariance, String rejection) {
+    private Plan decide(SegmentKey key, int[] rows, double datasetVariance, String rejection) {
         int n = rows.length;
         List<String> feats = segmentFeatures.getOrDefault(key, features);
         if (n == 0) {

@@ -80,6 +80,43 @@ class FilesTest {
         assertEquals(SegmentKey.of(4L), r.segment("4").key());
         assertEquals("4 > Q1", r.segment("4 > Q1").name());
         assertArrayEquals(m.predict(cars), r.predict(cars));
+        assertEquals(m.trainer().features(), r.trainer().features());
+        assertEquals(m.trainer().params(), r.trainer().params());
+
+        // a loaded regressor refits once its training table is attached again, exactly like the original
+        PartitaException noData = assertThrows(PartitaException.class, () -> r.refit(Map.of("max_depth", 2)));
+        assertTrue(noData.getMessage().contains("model.withTrainingData(table).refit(...)"), noData.getMessage());
+        PartitionedRegressor attached = r.withTrainingData(cars);
+        PartitionedRegressor refitted = attached.refit(Map.of("max_depth", 2), List.of("8"), null);
+        assertArrayEquals(m.refit(Map.of("max_depth", 2), List.of("8"), null).predict(cars), refitted.predict(cars));
+        assertEquals(m.refit(Map.of("max_depth", 2), List.of("8"), null).segment("8").trainingMetric(),
+                refitted.segment("8").trainingMetric());
+        PartitaException wrong = assertThrows(PartitaException.class, () -> r.withTrainingData(cars.first(300)));
+        assertTrue(wrong.getMessage().contains("is not the one the model was trained on"), wrong.getMessage());
+    }
+
+    @Test
+    void trainingSettingsTravelWithTheFileForCrossValidation() {
+        Table penguins = Data.penguinsClean();
+        Partitioner p = Partitioner.of(PartitionSpec.parse("Island").minSize(40)).threads(2).policy(Policy.AUTO)
+                .features(List.of("Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"))
+                .override("Biscoe", "max_depth=3").features("Dream", List.of("Body Mass (g)", "Beak Depth (mm)"))
+                .guarded(0.3, 5);
+        PartitionedClassifier m = p.fitClassifier(penguins, "Sex");
+        Path file = dir.resolve("penguins.json");
+        m.save(file);
+        PartitionedModel loaded = PartitionedModel.load(file);
+        Partitioner t = loaded.trainer();
+        assertEquals(Policy.AUTO, t.policy());
+        assertEquals(m.trainer().features(), t.features());
+        assertEquals(m.trainer().overrides(), t.overrides());
+        assertEquals(m.trainer().segmentFeatures(), t.segmentFeatures());
+        assertEquals(m.trainer().guard(), t.guard());
+        assertEquals(m.crossValidate(penguins, 3, 9).table().toString(),
+                loaded.crossValidate(penguins, 3, 9).table().toString());
+        assertEquals(p.crossValidate(penguins, "Sex", Kind.CLASSIFIER, 3, 9).table().toString(),
+                loaded.crossValidate(penguins, 3, 9).table().toString());
+        assertTrue(loaded.toString().startsWith("PartitionedClassifier of Sex by Island: "), loaded.toString());
     }
 
     @Test

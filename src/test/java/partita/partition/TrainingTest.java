@@ -373,8 +373,12 @@ class TrainingTest {
 
     @Test
     void guardedRoutingKeepsOnlySegmentsThatBeatTheDatasetModel() {
+        List<TrainingProgress> progress = new ArrayList<>();
         PartitionedClassifier m = Partitioner.of(PartitionSpec.by("relationship").minSize(200)).threads(2)
-                .guarded(0.25, 7).fitClassifier(Data.adult(), "income");
+                .guarded(0.25, 7).onProgress(progress::add).fitClassifier(Data.adult(), "income");
+        assertEquals(14, progress.size(), "7 fits without the held-out rows, then 7 fits or rejections");
+        assertTrue(progress.stream().allMatch(p -> p.total() == 14));
+        assertEquals(14, progress.get(13).done());
         int kept = 0;
         for (Segment s : m.segments().subList(1, m.segments().size())) {
             assertTrue(s.reason().contains("guard: log_loss "), s.name() + ": " + s.reason());
@@ -418,6 +422,13 @@ class TrainingTest {
                 .contains("Give one per level"));
         assertTrue(assertThrows(PartitaException.class, () -> PartitionSpec.by("sex").minSize(0)).getMessage()
                 .contains("at least 1"));
+        assertEquals(PartitionSpec.of(Level.of("sex"), Level.derived(Derivation.MONTH, "day")),
+                PartitionSpec.parse("sex, month:day"));
+        assertTrue(assertThrows(PartitaException.class, () -> Partitioner.of(PartitionSpec.by("sex"))
+                .features("Male", List.of("age", "sex")).fitClassifier(Data.adult(), "income")).getMessage()
+                .contains("'sex' in the features of segment 'Male' is a partition column"));
+        assertEquals("PartitionedClassifier of income by relationship: 6 of 7 models trained (1 too-small)",
+                byRelationship.toString());
     }
 
     @Test
