@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import partita.model.ClassifierModel;
-import partita.model.TransparentModel;
 import tech.tablesaw.api.Table;
 
 /** A fitted partitioned binary classifier (see {@link PartitionedModel}). */
@@ -79,5 +78,4 @@ public final class PartitionedClassifier extends PartitionedModel {
     public ClassifierModel model(String segment) {
         return (ClassifierModel) super.model(segment);
     }
-
 }

@@ -57,12 +57,13 @@ final class Trainer {
                     + " columns: a segment's target would be constant.");
         }
         Segmentation all = Segmentation.of(spec, input);
+        Map<SegmentKey, int[]> allGroups = all.groups(null);
         if (t.countMissing() > 0) {
             int[] present = t.isNotMissing().toArray();
             this.table = input.where(t.isNotMissing());
             this.segmentation = all.subset(present);
             Map<SegmentKey, int[]> withTarget = segmentation.groups(null);
-            all.groups(null).forEach((key, rows) -> {
+            allGroups.forEach((key, rows) -> {
                 int have = withTarget.getOrDefault(key, NO_ROWS).length;
                 if (have < rows.length) {
                     missingTarget.put(key, rows.length - have);
@@ -80,7 +81,7 @@ final class Trainer {
         this.data = kind == Kind.CLASSIFIER ? TrainingData.forClassification(table, target, features)
                 : TrainingData.forRegression(table, target, features);
         this.y = data.targetValues();
-        resolveSegmentSettings(all.groups(null).keySet());
+        resolveSegmentSettings(allGroups.keySet());
     }
 
     private List<String> features(Table input, String target) {
@@ -128,16 +129,24 @@ final class Trainer {
     }
 
     PartitionedModel fit() {
-        Counter counter = new Counter();
+        return fit(null, new Counter(), true);
+    }
+
+    /**
+     * Fits on some rows (null = all), with the guard when configured.
+     *
+     * @param full true for the final model: also reports segments whose every row lacks a target
+     */
+    private PartitionedModel fit(int[] rows, Counter counter, boolean full) {
         if (cfg.guard() == null) {
-            return build(train(null, Map.of(), Map.of(), counter, true));
+            return build(train(rows, Map.of(), Map.of(), counter, full));
         }
         // the progress total covers both passes from the start; rejected segments count as done at once
-        counter.total = plan(null, Map.of(), Map.of(), true).tasks().size();
+        counter.total += plan(rows, Map.of(), Map.of(), full).tasks().size();
         Map<SegmentKey, String> rejected = new HashMap<>();
         Map<SegmentKey, String> kept = new HashMap<>();
-        guard(counter, rejected, kept);
-        Planned last = plan(null, rejected, kept, true);
+        guard(rows, counter, rejected, kept);
+        Planned last = plan(rows, rejected, kept, full);
         for (Segment s : last.results()) {
             if (s != null && s.status() == SegmentStatus.REJECTED) {
                 counter.done++;
@@ -180,21 +189,25 @@ final class Trainer {
         return model.with(out, new TrainingRows(table, y, rows, served(groups.get(SegmentKey.DATASET), byKey)));
     }
 
-    /** The guard pass: trains without the held-out rows and judges every segment on its held-out rows. */
-    private void guard(Counter counter, Map<SegmentKey, String> rejected, Map<SegmentKey, String> kept) {
+    /**
+     * The guard pass: trains without the held-out part of the rows (null = all) and judges every
+     * segment on its held-out rows.
+     */
+    private void guard(int[] rows, Counter counter, Map<SegmentKey, String> rejected, Map<SegmentKey, String> kept) {
         Partitioner.Guard g = cfg.guard();
         SplittableRandom rnd = new SplittableRandom(g.seed());
         Segmentation.IntList fitRows = new Segmentation.IntList();
         Segmentation.IntList heldRows = new Segmentation.IntList();
-        for (int i = 0; i < table.rowCount(); i++) {
-            (rnd.nextDouble() < g.holdout() ? heldRows : fitRows).add(i);
+        int n = rows == null ? table.rowCount() : rows.length;
+        for (int j = 0; j < n; j++) {
+            (rnd.nextDouble() < g.holdout() ? heldRows : fitRows).add(rows == null ? j : rows[j]);
         }
         Run run = train(fitRows.toArray(), Map.of(), Map.of(), counter, false);
         PartitionedModel guardModel = build(run);
         Map<SegmentKey, int[]> held = segmentation.groups(heldRows.toArray());
         TransparentModel dataset = guardModel.datasetModel();
         String metric = kind == Kind.CLASSIFIER ? "log_loss" : "rmse";
-        for (SegmentKey key : segmentation.groups(null).keySet()) {
+        for (SegmentKey key : segmentation.groups(rows).keySet()) {
             if (key.isDataset()) {
                 continue;
             }
@@ -249,7 +262,7 @@ final class Trainer {
             for (int i = 0; i < n; i++) {
                 (fold[i] == f ? test : fit).add(i);
             }
-            PartitionedModel m = build(train(fit.toArray(), Map.of(), Map.of(), counter, false));
+            PartitionedModel m = fit(fit.toArray(), counter, false);
             results.add(Comparison.of(m, table, test.toArray()));
         }
         return CrossValidation.of(kind, results, seed);
@@ -395,9 +408,6 @@ final class Trainer {
             ov.forEach(b::set);
             p = b.build();
         }
-        if (rejection != null) {
-            return new Plan(SegmentStatus.REJECTED, rejection, p, feats);
-        }
         if (m.variance() == 0) {
             String what = kind == Kind.CLASSIFIER
                     ? "only one class (" + data.labels().get((int) m.mean()) + ") among its " + n + " rows"
@@ -408,6 +418,9 @@ final class Trainer {
         if (constant.size() == feats.size()) {
             return new Plan(SegmentStatus.FAILED, "every feature is constant in its rows (" + String.join(", ", constant)
                     + "): nothing to learn", p, feats);
+        }
+        if (rejection != null) {
+            return new Plan(SegmentStatus.REJECTED, rejection, p, feats);
         }
         return new Plan(null, constant.isEmpty() ? "" : "constant here: " + String.join(", ", constant), p, feats);
     }

@@ -400,6 +400,11 @@ class TrainingTest {
         }
         // the kept models are refitted on all rows
         assertEquals(32561, m.segment("__dataset__").rows());
+        // under the guard a segment that cannot be trained still says why
+        PartitionedClassifier byEducation = Partitioner.of(PartitionSpec.by("education").minSize(50)).threads(2)
+                .guarded(0.2, 3).fitClassifier(Data.adult(), "income");
+        assertEquals(SegmentStatus.FAILED, byEducation.segment("Preschool").status());
+        assertEquals("only one class (<=50K) among its 51 rows", byEducation.segment("Preschool").reason());
         assertThrows(PartitaException.class, () -> Partitioner.of(PartitionSpec.by("sex")).guarded(1.5, 1));
     }
 
