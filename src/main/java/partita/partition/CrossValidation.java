@@ -140,7 +140,8 @@ public final class CrossValidation {
         Summary overall = all.get(0);
         String h = kind == Kind.CLASSIFIER ? "auc" : "rmse";
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "Over %d folds (seed %d) the partitioned model is %s overall: %s improvement %+.4f ± %.4f (mean ± std).",
+                "Over %d folds (seed %d) the partitioned model is %s overall: %s improvement %+.4f ± %.4f"
+                        + " (mean ± std).",
                 folds.size(), seed, overall.verdict(kind).replace("within noise", "within noise of the single model"),
                 h, overall.meanImprovement(h), overall.stdImprovement(h)));
         for (String v : List.of("worse", "within noise")) {

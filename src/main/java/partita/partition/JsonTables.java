@@ -49,7 +49,8 @@ public final class JsonTables {
             throw new PartitaException("JSON file " + path.toAbsolutePath() + " does not exist. Check the path "
                     + "(relative paths start at " + Path.of("").toAbsolutePath() + ").");
         } catch (IOException e) {
-            throw new PartitaException("Could not read JSON file " + path.toAbsolutePath() + ": " + e.getMessage() + ".");
+            throw new PartitaException("Could not read JSON file " + path.toAbsolutePath() + ": " + e.getMessage()
+                    + ".");
         }
         return parse(text, path.getFileName().toString());
     }

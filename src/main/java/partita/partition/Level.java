@@ -90,15 +90,17 @@ public record Level(String column, Derivation derivation, ValueMapping mapping, 
                     + column + ").");
         }
         if (derivation != null && source != KeyType.DATE && source != KeyType.TEXT) {
-            throw new PartitaException("Cannot derive " + derivation.label() + " from column '" + column + "': it holds "
-                    + source.label() + " values, not dates. Derive from a date, date-time or ISO date text column.");
+            throw new PartitaException("Cannot derive " + derivation.label() + " from column '" + column
+                    + "': it holds " + source.label() + " values, not dates. Derive from a date, date-time or ISO"
+                    + " date text column.");
         }
         Map<Object, String> resolved = mapping == null ? null
                 : mapping.resolve(derivation == null ? source : KeyType.TEXT, "level " + name());
         if (mapping != null && derivation != null) {
             for (Object v : resolved.keySet()) {
                 if (!derivation.categories().contains(v)) {
-                    throw PartitaException.unknownName(derivation.label() + " value", (String) v, derivation.categories());
+                    throw PartitaException.unknownName(derivation.label() + " value", (String) v,
+                            derivation.categories());
                 }
             }
         }

@@ -1,6 +1,7 @@
 package partita.partition;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,8 @@ public final class MonitorReport {
 
     static MonitorReport of(PartitionedModel model, Table data, String metric, double threshold, int minNew) {
         if (minNew < 1) {
-            throw new PartitaException("min_new=" + minNew + ": new segments are reported from 1 row up; give 1 or more.");
+            throw new PartitaException("min_new=" + minNew + ": new segments are reported from 1 row up; give 1 or"
+                    + " more.");
         }
         Kind kind = model.kind();
         boolean labelled = data.containsColumn(model.target());
@@ -70,7 +72,7 @@ public final class MonitorReport {
                 continue;
             }
             List<String> notes = new ArrayList<>();
-            int[] withY = y == null ? new int[0] : java.util.Arrays.stream(r).filter(i -> !Double.isNaN(y[i])).toArray();
+            int[] withY = y == null ? new int[0] : Arrays.stream(r).filter(i -> !Double.isNaN(y[i])).toArray();
             double[] p = PartitionedModel.predictions(s.model(), data, withY);
             double[] truth = y == null ? new double[0] : Trainer.pick(y, withY);
             metricCols.forEach((m, c) -> c.append(kind.metric(m, truth, p)));
@@ -87,7 +89,8 @@ public final class MonitorReport {
             if (s.reference() == null) {
                 notes.add("no training score reference (refitted after load)");
             }
-            String level = Double.isNaN(d) ? "" : d > ScoreReference.SIGNIFICANT ? "significant" : d > 0.1 ? "moderate" : "stable";
+            String level = Double.isNaN(d) ? "" : d > ScoreReference.SIGNIFICANT ? "significant"
+                    : d > ScoreReference.MODERATE ? "moderate" : "stable";
             if (level.equals("significant")) {
                 notes.add(String.format(Locale.ROOT, "score drift psi %.3f", d));
             }
@@ -138,8 +141,8 @@ public final class MonitorReport {
                     level.append(model.spec().levels().get(k.depth() - 1).name());
                     rows.append(e.getValue()[0]);
                     by.append(scoredBy.get(k).name());
-                    alerts.add("new segment " + k.name() + " (" + e.getValue()[0] + " rows) unseen in training, scored by "
-                            + scoredBy.get(k).name());
+                    alerts.add("new segment " + k.name() + " (" + e.getValue()[0] + " rows) unseen in training,"
+                            + " scored by " + scoredBy.get(k).name());
                 });
         return Table.create("Segments unseen in training (at least " + minNew + " rows)", segment, level, rows, by);
     }

@@ -378,8 +378,9 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
             ScoreReference ref = null;
             if (training != null) {
                 int[] rows = training.rows().get(s.key());
-                metric = kind().trainingMetric(Trainer.pick(training.y(), rows), m.predictScore(training.table(), rows));
-                ref = ScoreReference.of(m.predictScore(training.table(), training.served().getOrDefault(s.key(), rows)));
+                Table t = training.table();
+                metric = kind().trainingMetric(Trainer.pick(training.y(), rows), m.predictScore(t, rows));
+                ref = ScoreReference.of(m.predictScore(t, training.served().getOrDefault(s.key(), rows)));
             }
             out.set(i, s.withModel(m, m.params(), metric, ref));
         }

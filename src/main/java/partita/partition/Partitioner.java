@@ -1,6 +1,7 @@
 package partita.partition;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,16 @@ import tech.tablesaw.api.Table;
 public final class Partitioner {
 
     private final PartitionSpec spec;
-    private final Params params;
-    private final Policy policy;
-    private final List<String> features;
-    private final Map<String, Map<String, String>> overrides;
-    private final Map<String, List<String>> segmentFeatures;
-    private final int threads;
-    private final Guard guard;
-    private final Consumer<TrainingProgress> progress;
-    private final BooleanSupplier cancel;
+    // set only on a fresh copy inside with(...), before it is returned: instances never change once published
+    private Params params = Params.defaults();
+    private Policy policy = Policy.FIXED;
+    private List<String> features;
+    private Map<String, Map<String, String>> overrides = Map.of();
+    private Map<String, List<String>> segmentFeatures = Map.of();
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private Guard guard;
+    private Consumer<TrainingProgress> progress = p -> { };
+    private BooleanSupplier cancel = () -> false;
 
     /**
      * Guarded routing: {@code holdout} share of the rows (drawn with {@code seed}) is held out; a
@@ -59,52 +61,46 @@ public final class Partitioner {
         }
     }
 
-    private Partitioner(PartitionSpec spec, Params params, Policy policy, List<String> features,
-                        Map<String, Map<String, String>> overrides, Map<String, List<String>> segmentFeatures,
-                        int threads, Guard guard, Consumer<TrainingProgress> progress, BooleanSupplier cancel) {
+    private Partitioner(PartitionSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.params = Objects.requireNonNull(params, "params");
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.features = features;
-        this.overrides = overrides;
-        this.segmentFeatures = segmentFeatures;
-        if (threads < 1) {
-            throw new PartitaException("parallel=" + threads + ": training needs at least 1 thread.");
-        }
-        this.threads = threads;
-        this.guard = guard;
-        this.progress = progress;
-        this.cancel = cancel;
     }
 
     /** Default parameters, fixed policy, all features, one thread per processor, no guard. */
     public static Partitioner of(PartitionSpec spec) {
-        return new Partitioner(spec, Params.defaults(), Policy.FIXED, null, Map.of(), Map.of(),
-                Runtime.getRuntime().availableProcessors(), null, p -> { }, () -> false);
+        return new Partitioner(spec);
     }
 
-    private Partitioner copy(Params p, Policy pol, List<String> feats, Map<String, Map<String, String>> ov,
-                             Map<String, List<String>> sf, int th, Guard g, Consumer<TrainingProgress> pr,
-                             BooleanSupplier c) {
-        return new Partitioner(spec, p, pol, feats, ov, sf, th, g, pr, c);
+    /** A copy with one change applied. */
+    private Partitioner with(Consumer<Partitioner> change) {
+        Partitioner c = new Partitioner(spec);
+        c.params = params;
+        c.policy = policy;
+        c.features = features;
+        c.overrides = overrides;
+        c.segmentFeatures = segmentFeatures;
+        c.threads = threads;
+        c.guard = guard;
+        c.progress = progress;
+        c.cancel = cancel;
+        change.accept(c);
+        return c;
     }
 
     /** Parameters of every segment (and of {@code __dataset__}) before policy and overrides. */
     public Partitioner params(Params p) {
-        return copy(Objects.requireNonNull(p), policy, features, overrides, segmentFeatures, threads, guard, progress,
-                cancel);
+        Objects.requireNonNull(p, "params");
+        return with(c -> c.params = p);
     }
 
     /** {@link Policy#FIXED} (default) or {@link Policy#AUTO} (complexity from segment size and variance). */
     public Partitioner policy(Policy p) {
-        return copy(params, Objects.requireNonNull(p), features, overrides, segmentFeatures, threads, guard, progress,
-                cancel);
+        Objects.requireNonNull(p, "policy");
+        return with(c -> c.policy = p);
     }
 
     /** The features of every model (null = all columns but target and partition columns). */
     public Partitioner features(List<String> feats) {
-        return copy(params, policy, feats == null ? null : List.copyOf(feats), overrides, segmentFeatures, threads,
-                guard, progress, cancel);
+        return with(c -> c.features = feats == null ? null : List.copyOf(feats));
     }
 
     /**
@@ -118,8 +114,8 @@ public final class Partitioner {
         checked.forEach(probe::set);
         probe.build(); // bad names, numbers and bounds fail here, not in the middle of training
         Map<String, Map<String, String>> ov = new LinkedHashMap<>(overrides);
-        ov.put(segment, Map.copyOf(checked));
-        return copy(params, policy, features, Map.copyOf(ov), segmentFeatures, threads, guard, progress, cancel);
+        ov.put(segment, Collections.unmodifiableMap(checked));
+        return with(c -> c.overrides = Collections.unmodifiableMap(ov));
     }
 
     /** Overrides written as words: {@code override("urban", "max_depth=10 min_info_gain=0.001")}. */
@@ -139,7 +135,7 @@ public final class Partitioner {
         }
         Map<String, List<String>> sf = new LinkedHashMap<>(segmentFeatures);
         sf.put(segment, List.copyOf(feats));
-        return copy(params, policy, features, overrides, Map.copyOf(sf), threads, guard, progress, cancel);
+        return with(c -> c.segmentFeatures = Collections.unmodifiableMap(sf));
     }
 
     /**
@@ -175,19 +171,22 @@ public final class Partitioner {
 
     /** Size of the training pool (default: available processors). The result never depends on it. */
     public Partitioner threads(int n) {
-        return copy(params, policy, features, overrides, segmentFeatures, n, guard, progress, cancel);
+        if (n < 1) {
+            throw new PartitaException("parallel=" + n + ": training needs at least 1 thread.");
+        }
+        return with(c -> c.threads = n);
     }
 
     /** Guarded routing with a held-out share and seed (see {@link Guard}); doubles the training work. */
     public Partitioner guarded(double holdout, long seed) {
-        return copy(params, policy, features, overrides, segmentFeatures, threads, new Guard(holdout, seed), progress,
-                cancel);
+        Guard g = new Guard(holdout, seed);
+        return with(c -> c.guard = g);
     }
 
     /** Called on the fitting thread after every finished segment fit. */
     public Partitioner onProgress(Consumer<TrainingProgress> callback) {
-        return copy(params, policy, features, overrides, segmentFeatures, threads, guard,
-                Objects.requireNonNull(callback), cancel);
+        Objects.requireNonNull(callback, "callback");
+        return with(c -> c.progress = callback);
     }
 
     /**
@@ -195,8 +194,8 @@ public final class Partitioner {
      * no further segment starts, running fits finish, and fit throws {@link TrainingCancelledException}.
      */
     public Partitioner cancelWhen(BooleanSupplier signal) {
-        return copy(params, policy, features, overrides, segmentFeatures, threads, guard, progress,
-                Objects.requireNonNull(signal));
+        Objects.requireNonNull(signal, "signal");
+        return with(c -> c.cancel = signal);
     }
 
     public PartitionedClassifier fitClassifier(Table data, String target) {
@@ -223,7 +222,10 @@ public final class Partitioner {
 
     /** The same settings without progress and cancel callbacks (what a fitted model keeps). */
     Partitioner withoutCallbacks() {
-        return copy(params, policy, features, overrides, segmentFeatures, threads, guard, p -> { }, () -> false);
+        return with(c -> {
+            c.progress = p -> { };
+            c.cancel = () -> false;
+        });
     }
 
     public PartitionSpec spec() {

@@ -18,6 +18,8 @@ public record ScoreReference(double[] edges, double[] shares) {
 
     static final int BINS = 10;
     private static final double FLOOR = 1e-4;
+    /** PSI above which the shift is moderate. */
+    public static final double MODERATE = 0.1;
     /** PSI above which drift is significant. */
     public static final double SIGNIFICANT = 0.25;
 

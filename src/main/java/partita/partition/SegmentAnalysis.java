@@ -40,7 +40,8 @@ final class SegmentAnalysis {
             boolean big = key.isDataset() || m.n() >= spec.levels().get(key.depth() - 1).minSize();
             status.append(big ? WOULD_TRAIN : TOO_SMALL);
         });
-        String title = "Segments" + (data.name() == null ? "" : " of " + data.name()) + " by " + spec + " (target " + target
+        String title = "Segments" + (data.name() == null ? "" : " of " + data.name()) + " by " + spec
+                + " (target " + target
                 + (labels == null ? "" : ", mean = rate of " + labels.get(1)) + ")";
         return Table.create(title, segment, level, rows, share, missing, mean, std, status);
     }

@@ -215,7 +215,8 @@ final class Trainer {
             int[] h = held.getOrDefault(key, NO_ROWS);
             if (s == null || !s.trained()) {
                 rejected.put(key, "guard: could not be trained without the held-out rows"
-                        + (s == null ? "" : " (" + s.status().label() + ")") + ", so it cannot show it beats __dataset__");
+                        + (s == null ? "" : " (" + s.status().label() + ")")
+                        + ", so it cannot show it beats __dataset__");
             } else if (h.length == 0) {
                 rejected.put(key, "guard: no held-out rows to show it beats __dataset__");
             } else {
@@ -416,8 +417,8 @@ final class Trainer {
         }
         List<String> constant = constantFeatures(feats, rows);
         if (constant.size() == feats.size()) {
-            return new Plan(SegmentStatus.FAILED, "every feature is constant in its rows (" + String.join(", ", constant)
-                    + "): nothing to learn", p, feats);
+            return new Plan(SegmentStatus.FAILED, "every feature is constant in its rows ("
+                    + String.join(", ", constant) + "): nothing to learn", p, feats);
         }
         if (rejection != null) {
             return new Plan(SegmentStatus.REJECTED, rejection, p, feats);
