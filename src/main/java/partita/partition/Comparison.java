@@ -31,6 +31,14 @@ public final class Comparison {
     /** One line of the comparison; metric maps are keyed by metric name. */
     public record Row(String segment, int rows, Map<String, Double> single, Map<String, Double> partitioned) {
 
+        /** The metric verdicts use: auc (log_loss where auc is undefined), or rmse for a regressor. */
+        public String headline() {
+            if (!single.containsKey("auc")) {
+                return "rmse";
+            }
+            return Double.isNaN(single.get("auc")) || Double.isNaN(partitioned.get("auc")) ? "log_loss" : "auc";
+        }
+
         /** Partitioned minus single, signed so that positive is better. */
         public double improvement(String metric) {
             double d = partitioned.get(metric) - single.get(metric);
@@ -38,8 +46,8 @@ public final class Comparison {
         }
 
         /** better, worse or same on the headline metric. */
-        public String verdict(Kind kind) {
-            double d = improvement(headline(kind, this));
+        public String verdict() {
+            double d = improvement(headline());
             return Double.isNaN(d) ? "n/a" : d > 1e-12 ? "better" : d < -1e-12 ? "worse" : "same";
         }
     }
@@ -100,13 +108,6 @@ public final class Comparison {
         return new Row(name, yy.length, sm, pm);
     }
 
-    /** The headline metric of a row: auc (log_loss where auc is undefined) or rmse. */
-    static String headline(Kind kind, Row row) {
-        if (kind == Kind.REGRESSOR) {
-            return "rmse";
-        }
-        return Double.isNaN(row.single().get("auc")) || Double.isNaN(row.partitioned().get("auc")) ? "log_loss" : "auc";
-    }
 
     public Kind kind() {
         return kind;
@@ -156,7 +157,7 @@ public final class Comparison {
                 t.doubleColumn("partitioned_" + m).append(r.partitioned().get(m));
                 t.doubleColumn("improvement_" + m).append(r.improvement(m));
             }
-            verdict.append(r.verdict(kind));
+            verdict.append(r.verdict());
         }
         return t;
     }
@@ -165,15 +166,15 @@ public final class Comparison {
     public String statement() {
         Row all = overall();
         StringBuilder sb = new StringBuilder();
-        String v = all.verdict(kind);
+        String v = all.verdict();
         sb.append(v.equals("same") ? "Overall the partitioned model scores the same as the single model ("
                 : "Overall the partitioned model is " + v + " than the single model (");
         sb.append(String.join(", ", metrics().stream().map(m -> describe(all, m)).toList())).append(") on ")
                 .append(all.rows()).append(" rows.");
         List<String> worse = new ArrayList<>();
         for (Row r : rows.subList(1, rows.size())) {
-            if (r.verdict(kind).equals("worse")) {
-                String h = headline(kind, r);
+            if (r.verdict().equals("worse")) {
+                String h = r.headline();
                 worse.add(r.segment() + " (" + describe(r, h) + ", " + r.rows() + " rows)");
             }
         }

@@ -59,8 +59,8 @@ public final class CrossValidation {
         }
 
         /** better, worse or within noise on the headline metric (see the class comment). */
-        public String verdict(Kind kind) {
-            String h = kind == Kind.CLASSIFIER ? "auc" : "rmse";
+        public String verdict() {
+            String h = improvement.containsKey("auc") ? "auc" : "rmse";
             double[] d = improvement.get(h);
             if (d.length < 2) {
                 return "within noise";
@@ -124,7 +124,7 @@ public final class CrossValidation {
                 append(t, "partitioned_" + m, s.partitioned().get(m));
                 append(t, "improvement_" + m, s.improvement().get(m));
             }
-            verdict.append(s.verdict(kind));
+            verdict.append(s.verdict());
         }
         return t;
     }
@@ -142,10 +142,10 @@ public final class CrossValidation {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "Over %d folds (seed %d) the partitioned model is %s overall: %s improvement %+.4f ± %.4f"
                         + " (mean ± std).",
-                folds.size(), seed, overall.verdict(kind).replace("within noise", "within noise of the single model"),
+                folds.size(), seed, overall.verdict().replace("within noise", "within noise of the single model"),
                 h, overall.meanImprovement(h), overall.stdImprovement(h)));
         for (String v : List.of("worse", "within noise")) {
-            List<String> names = all.subList(1, all.size()).stream().filter(s -> s.verdict(kind).equals(v))
+            List<String> names = all.subList(1, all.size()).stream().filter(s -> s.verdict().equals(v))
                     .map(s -> String.format(Locale.ROOT, "%s (%+.4f ± %.4f)", s.segment(), s.meanImprovement(h),
                             s.stdImprovement(h))).toList();
             if (!names.isEmpty()) {

@@ -64,14 +64,14 @@ public final class PartitionedClassifier extends PartitionedModel {
         return (PartitionedClassifier) super.withTrainingData(data);
     }
 
-    /** {@link PartitionedModel#refitSegments}: all trained segments. */
+    @Override
     public PartitionedClassifier refit(Map<String, ?> settings) {
-        return refit(settings, null, null);
+        return (PartitionedClassifier) super.refit(settings);
     }
 
-    /** {@link PartitionedModel#refitSegments}. */
+    @Override
     public PartitionedClassifier refit(Map<String, ?> settings, Collection<String> segments, List<String> features) {
-        return (PartitionedClassifier) refitSegments(settings, segments, features);
+        return (PartitionedClassifier) super.refit(settings, segments, features);
     }
 
     @Override

@@ -343,8 +343,8 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
      * @param segmentNames segments to refit (null or empty: every trained segment, __dataset__ included)
      * @param featureNames features whose parameters change (null or empty: all)
      */
-    PartitionedModel refitSegments(Map<String, ?> settings, Collection<String> segmentNames,
-                                   List<String> featureNames) {
+    public PartitionedModel refit(Map<String, ?> settings, Collection<String> segmentNames,
+                                  List<String> featureNames) {
         if (training == null && kind() == Kind.REGRESSOR) {
             throw new PartitaException("This partitioned regressor has no training data in memory (it was loaded from"
                     + " a file), and a regressor refit re-runs its ridge step over the training rows. Attach the table"
@@ -385,6 +385,11 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
             out.set(i, s.withModel(m, m.params(), metric, ref));
         }
         return with(out, training);
+    }
+
+    /** {@link #refit(Map, Collection, List)} of every trained segment and feature. */
+    public PartitionedModel refit(Map<String, ?> settings) {
+        return refit(settings, null, null);
     }
 
     /**

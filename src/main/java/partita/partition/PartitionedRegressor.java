@@ -39,14 +39,14 @@ public final class PartitionedRegressor extends PartitionedModel {
         return (PartitionedRegressor) super.withTrainingData(data);
     }
 
-    /** {@link PartitionedModel#refitSegments}: all trained segments. */
+    @Override
     public PartitionedRegressor refit(Map<String, ?> settings) {
-        return refit(settings, null, null);
+        return (PartitionedRegressor) super.refit(settings);
     }
 
-    /** {@link PartitionedModel#refitSegments}. */
+    @Override
     public PartitionedRegressor refit(Map<String, ?> settings, Collection<String> segments, List<String> features) {
-        return (PartitionedRegressor) refitSegments(settings, segments, features);
+        return (PartitionedRegressor) super.refit(settings, segments, features);
     }
 
     @Override

@@ -70,9 +70,18 @@ public final class Partitioner {
         return new Partitioner(spec);
     }
 
+    /** The same settings on other segments. */
+    public Partitioner withSpec(PartitionSpec other) {
+        return with(other, c -> { });
+    }
+
     /** A copy with one change applied. */
     private Partitioner with(Consumer<Partitioner> change) {
-        Partitioner c = new Partitioner(spec);
+        return with(spec, change);
+    }
+
+    private Partitioner with(PartitionSpec s, Consumer<Partitioner> change) {
+        Partitioner c = new Partitioner(s);
         c.params = params;
         c.policy = policy;
         c.features = features;

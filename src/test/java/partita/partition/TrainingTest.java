@@ -437,6 +437,19 @@ class TrainingTest {
     }
 
     @Test
+    void aPartitionBindsTableTargetKindAndSegments() {
+        Partition p = Partition.of(Data.adult(), "income", PartitionSpec.parse("relationship").minSize(1000));
+        assertEquals(Kind.CLASSIFIER, p.kind());
+        assertEquals(Kind.REGRESSOR, Partition.of(Data.cars(), "Miles_per_Gallon", PartitionSpec.by("Origin")).kind());
+        assertEquals(p.spec().analyse(Data.adult(), "income").toString(), p.analysis().toString());
+        PartitionedModel m = p.fit(Partitioner.of(PartitionSpec.by("sex")).threads(2));
+        assertEquals(byRelationship.spec(), m.spec(), "the partition's segments, the trainer's settings");
+        assertArrayEquals(byRelationship.predictScore(Data.adult()), m.predictScore(Data.adult()));
+        assertTrue(assertThrows(PartitaException.class, () -> Partition.of(Data.adult(), "incom", p.spec()))
+                .getMessage().contains("Did you mean: income?"));
+    }
+
+    @Test
     void typedKeysSurviveTrainingAndScoringRefusesAChangedColumnType() {
         Table cars = Data.cars();
         PartitionedRegressor m = Partitioner.of(PartitionSpec.by("Cylinders").minSize(5)

@@ -63,14 +63,14 @@ class UsingTest {
         assertEquals(all.partitioned().get("log_loss") - all.single().get("log_loss"), -all.improvement("log_loss"), 0.0);
         Comparison.Row fallback = c.row("__dataset__");
         assertEquals(fallback.single(), fallback.partitioned(), "fallback rows score the same under both");
-        assertEquals("same", fallback.verdict(Kind.CLASSIFIER));
+        assertEquals("same", fallback.verdict());
         // the observation on adult by relationship: calibrated probabilities gain AUC and accuracy
         assertTrue(all.improvement("auc") > 0.005, "auc gain " + all.improvement("auc"));
         assertTrue(all.improvement("accuracy") > 0, "accuracy gain " + all.improvement("accuracy"));
         String statement = c.statement();
         assertTrue(statement.startsWith("Overall the partitioned model is better than the single model (auc +"),
                 statement);
-        List<String> worse = c.rows().stream().skip(1).filter(r -> r.verdict(Kind.CLASSIFIER).equals("worse"))
+        List<String> worse = c.rows().stream().skip(1).filter(r -> r.verdict().equals("worse"))
                 .map(Comparison.Row::segment).toList();
         assertEquals(worse.isEmpty(), statement.contains("No segment is worse"), statement);
         worse.forEach(w -> assertTrue(statement.contains(w + " (auc -"), statement));
