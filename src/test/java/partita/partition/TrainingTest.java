@@ -437,6 +437,36 @@ class TrainingTest {
     }
 
     @Test
+    void booleanAndMissingSegmentValuesTrainRouteAndSurviveTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Table adult = Data.adultWithMissing().copy();
+        tech.tablesaw.api.BooleanColumn investor = tech.tablesaw.api.BooleanColumn.create("investor");
+        adult.intColumn("capital_gain").forEach(g -> investor.append(g > 0));
+        adult.addColumns(investor);
+        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("workclass", "investor").minSizes(1000, 300))
+                .threads(2).features(List.of("age", "education_num", "hours_per_week", "occupation"))
+                .fitClassifier(adult, "income");
+        assertEquals(SegmentStatus.TRAINED, m.segment("(missing)").status(), "1,836 rows without a workclass");
+        assertEquals(1836, m.segment("(missing)").rows());
+        assertEquals(SegmentKey.of("Private", true), m.segment("Private > true").key());
+        assertTrue(m.segment("Private > false").trained());
+        Table route = m.route(adult);
+        for (int i = 0; i < adult.rowCount(); i++) {
+            boolean missing = adult.stringColumn("workclass").isMissing(i);
+            String model = route.stringColumn("model").get(i);
+            if (missing) {
+                assertTrue(model.startsWith("(missing)"), model);
+            } else if (adult.stringColumn("workclass").get(i).equals("Private")) {
+                assertEquals("Private > " + adult.booleanColumn("investor").get(i), model);
+            }
+        }
+        java.nio.file.Path file = dir.resolve("m.json");
+        m.save(file);
+        PartitionedModel back = PartitionedModel.load(file);
+        assertEquals(SegmentKey.of("Private", false), back.segment("Private > false").key());
+        assertArrayEquals(m.predictScore(adult), back.predictScore(adult));
+    }
+
+    @Test
     void aPartitionBindsTableTargetKindAndSegments() {
         Partition p = Partition.of(Data.adult(), "income", PartitionSpec.parse("relationship").minSize(1000));
         assertEquals(Kind.CLASSIFIER, p.kind());
