@@ -12,13 +12,17 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import partita.eval.Metrics;
 import partita.model.TrainingData;
 import partita.model.XClassifier;
+import partita.partition.Comparison;
 import partita.partition.PartitionSpec;
+import partita.partition.PartitionedClassifier;
 import partita.partition.PartitionedModel;
 import partita.partition.Partitioner;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
+import tech.tablesaw.selection.Selection;
 
 /**
  * Partitioned training on adult (32,561 rows): time by {@code relationship} (6 segments +
@@ -69,6 +73,8 @@ public final class PartitionBenchmark {
                     + "speed-up %.2fx%n", spec, m.trainedSegments().size(), t1, t2, t1 / t2);
         }
 
+        compare(adult);
+
         MemoryMXBean mx = ManagementFactory.getMemoryMXBean();
         List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -81,6 +87,30 @@ public final class PartitionBenchmark {
             System.out.printf(Locale.ROOT, "peak heap above baseline (%.1f MB), by %-28s sampled %6.1f MB,"
                     + " pool peaks %6.1f MB%n", base / 1e6, spec, (sampled - base) / 1e6, (poolPeaks - base) / 1e6);
         }
+    }
+
+    /**
+     * Quality on held-out rows (every 4th row; trained on the others), by relationship: pooled raw
+     * scores of the segment models against calibrated probabilities, each against the single model.
+     */
+    private static void compare(Table adult) {
+        Selection test = Selection.withRange(0, 0);
+        for (int i = 0; i < adult.rowCount(); i += 4) {
+            test.add(i);
+        }
+        Table held = adult.where(test);
+        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("relationship")).threads(2)
+                .fitClassifier(adult.where(Selection.withRange(0, adult.rowCount()).andNot(test)), "income");
+        double[] y = held.stringColumn("income").asList().stream().mapToDouble(v -> v.equals(">50K") ? 1 : 0).toArray();
+        double rawSingle = Metrics.auc(y, m.datasetModel().predictScore(held));
+        double rawPooled = Metrics.auc(y, m.predictScore(held));
+        Comparison.Row all = m.compare(held).overall();
+        System.out.printf(Locale.ROOT, "adult by relationship, %d held-out rows: AUC single %.4f; pooled raw scores"
+                        + " %.4f (%+.4f); calibrated: AUC %.4f vs %.4f (%+.4f), accuracy %.4f vs %.4f (%+.4f),"
+                        + " log loss %.4f vs %.4f%n", held.rowCount(), rawSingle, rawPooled, rawPooled - rawSingle,
+                all.partitioned().get("auc"), all.single().get("auc"), all.improvement("auc"),
+                all.partitioned().get("accuracy"), all.single().get("accuracy"), all.improvement("accuracy"),
+                all.partitioned().get("log_loss"), all.single().get("log_loss"));
     }
 
     /** Median wall time in ms of RUNS runs after WARMUP runs. */
