@@ -15,8 +15,9 @@ import tech.tablesaw.api.Table;
 /** Test tables: the real adult data and seeded synthetic tables with every supported column type. */
 public final class TestData {
 
-    /** Tests run with basedir = src/. */
-    public static final Path ADULT = Path.of("../notebooks/data/adult.csv");
+    /** Tests run with basedir = src/; the benchmark from the repository root. */
+    public static final Path ADULT = java.nio.file.Files.exists(Path.of("../notebooks/data/adult.csv"))
+            ? Path.of("../notebooks/data/adult.csv") : Path.of("notebooks/data/adult.csv");
 
     private TestData() {
     }
