@@ -27,8 +27,7 @@ import tech.tablesaw.api.Table;
 
 class ModelFilesTest {
 
-    private static final List<String> FEATURES =
-            List.of("age", "income", "score", "ratio", "level", "city", "member");
+    private static final List<String> FEATURES = TestData.MIXED_FEATURES;
     private final Table mixed = TestData.mixed(1500, 3);
 
     @TempDir

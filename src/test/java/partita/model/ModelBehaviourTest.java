@@ -20,8 +20,7 @@ import tech.tablesaw.api.Table;
 
 class ModelBehaviourTest {
 
-    private static final List<String> FEATURES =
-            List.of("age", "income", "score", "ratio", "level", "city", "member");
+    private static final List<String> FEATURES = TestData.MIXED_FEATURES;
     private final Table mixed = TestData.mixed(2000, 7);
 
     @Test

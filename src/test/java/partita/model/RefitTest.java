@@ -16,8 +16,7 @@ import tech.tablesaw.api.Table;
 
 class RefitTest {
 
-    private static final List<String> FEATURES =
-            List.of("age", "income", "score", "ratio", "level", "city", "member");
+    private static final List<String> FEATURES = TestData.MIXED_FEATURES;
     private final Table mixed = TestData.mixed(3000, 11);
 
     @Test

@@ -19,6 +19,10 @@ public final class TestData {
     public static final Path ADULT = java.nio.file.Files.exists(Path.of("../notebooks/data/adult.csv"))
             ? Path.of("../notebooks/data/adult.csv") : Path.of("notebooks/data/adult.csv");
 
+    /** The feature columns of {@link #mixed}: every column but the id and the two targets. */
+    public static final java.util.List<String> MIXED_FEATURES =
+            java.util.List.of("age", "income", "score", "ratio", "level", "city", "member");
+
     private TestData() {
     }
 
