@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import partita.PartitaException;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.columns.Column;
 
 /** One feature of a fitted model: its parameters, kept split statistics and scored leaves. */
@@ -64,20 +65,23 @@ final class FeatureModel {
         return scores[leaf];
     }
 
+    /** Leaf scores by leaf index (shared array: read only). */
+    double[] scores() {
+        return scores;
+    }
+
     /** Numeric lookup: the first leaf whose upper bound is &gt;= v; NaN goes to the missing leaf. */
     int leafOf(double v) {
         if (Double.isNaN(v)) {
             return missingLeaf();
         }
+        // branch-free binary search for the first upper >= v (the last upper is +inf)
         int lo = 0;
-        int hi = uppers.length - 1; // the last upper is +inf
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (uppers[mid] >= v) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+        int len = uppers.length;
+        while (len > 1) {
+            int half = len >>> 1;
+            lo = uppers[lo + half - 1] < v ? lo + half : lo;
+            len -= half;
         }
         return lo;
     }
@@ -109,10 +113,35 @@ final class FeatureModel {
     /** Leaf index per code of a prepared training column (codes of training rows map into these leaves). */
     int[] leafOfCodes(TrainingData.PreparedColumn column) {
         int[] out = new int[column.size()];
-        for (int c = 0; c < out.length; c++) {
-            out[c] = numeric() ? leafOf(column.values()[c]) : leafOf(column.categories()[c]);
+        if (numeric()) {
+            double[] values = column.values(); // ascending: walk the leaves alongside
+            int leaf = 0;
+            for (int c = 0; c < out.length; c++) {
+                while (uppers[leaf] < values[c]) {
+                    leaf++;
+                }
+                out[c] = leaf;
+            }
+        } else {
+            for (int c = 0; c < out.length; c++) {
+                out[c] = leafOf(column.categories()[c]);
+            }
         }
         return out;
+    }
+
+    /** Leaves of the table cells rows[from..to) into out[0..to-from). */
+    void leaves(Column<?> column, int[] rows, int from, int to, int[] out) {
+        if (numeric()) {
+            NumericColumn<?> c = (NumericColumn<?>) column;
+            for (int i = from; i < to; i++) {
+                out[i - from] = leafOf(c.getDouble(rows[i]));
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                out[i - from] = leafOf(Columns.text(column, rows[i]));
+            }
+        }
     }
 
     FeatureProfile profile() {

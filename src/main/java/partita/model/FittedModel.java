@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 import partita.PartitaException;
@@ -108,23 +107,28 @@ abstract class FittedModel {
     public double[] predictScore(Table data, int[] rows) {
         int[] r = Columns.rowsOrAll(rows, data.rowCount());
         Column<?>[] columns = columns(data);
-        IntUnaryOperator[] leafOfRow = new IntUnaryOperator[models.length];
+        LeafFill[] fills = new LeafFill[models.length];
         for (int j = 0; j < models.length; j++) {
             FeatureModel m = models[j];
             Column<?> c = columns[j];
-            leafOfRow[j] = i -> m.leafOf(c, r[i]);
+            fills[j] = (from, to, out) -> m.leaves(c, r, from, to, out);
         }
-        return sumScores(models, baseValue, r.length, leafOfRow);
+        return sumScores(models, baseValue, r.length, fills);
     }
 
     /** Scores of rows given their leaf per feature (training rows). */
     static double[] scores(FeatureModel[] models, double baseValue, int[][] leaves) {
-        IntUnaryOperator[] leafOfRow = new IntUnaryOperator[models.length];
+        LeafFill[] fills = new LeafFill[models.length];
         for (int j = 0; j < models.length; j++) {
             int[] l = leaves[j];
-            leafOfRow[j] = i -> l[i];
+            fills[j] = (from, to, out) -> System.arraycopy(l, from, out, 0, to - from);
         }
-        return sumScores(models, baseValue, leaves[0].length, leafOfRow);
+        return sumScores(models, baseValue, leaves[0].length, fills);
+    }
+
+    /** Writes the leaves of one feature for rows [from, to) into out[0, to - from). */
+    private interface LeafFill {
+        void fill(int from, int to, int[] out);
     }
 
     /**
@@ -132,16 +136,17 @@ abstract class FittedModel {
      * prediction, calibration and explanation all share). Rows in parallel blocks; each row's
      * sum is the same whatever the thread count.
      */
-    private static double[] sumScores(FeatureModel[] models, double baseValue, int m, IntUnaryOperator[] leafOfRow) {
+    private static double[] sumScores(FeatureModel[] models, double baseValue, int m, LeafFill[] fills) {
         double[] s = new double[m];
         IntStream.range(0, (m + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
             int from = b * BLOCK;
             int to = Math.min(m, from + BLOCK);
+            int[] leaf = new int[to - from];
             for (int j = 0; j < models.length; j++) {
-                FeatureModel f = models[j];
-                IntUnaryOperator leaf = leafOfRow[j];
+                fills[j].fill(from, to, leaf);
+                double[] score = models[j].scores();
                 for (int i = from; i < to; i++) {
-                    s[i] += f.score(leaf.applyAsInt(i));
+                    s[i] += score[leaf[i - from]];
                 }
             }
             for (int i = from; i < to; i++) {

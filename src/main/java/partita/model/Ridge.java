@@ -68,7 +68,7 @@ record Ridge(double[][] coefficients, double intercept) {
             g[j][j] += alpha;
             b[j] = flatRaw[j] * (ySum[j] - count[j] * yMean);
         }
-        double[] w = Cholesky.solve(g, b);
+        double[] w = SymmetricSolver.solve(g, b);
         double intercept = yMean;
         for (int j = 0; j < size; j++) {
             intercept -= flatRaw[j] * count[j] / n * w[j];

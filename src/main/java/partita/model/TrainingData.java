@@ -167,6 +167,9 @@ public final class TrainingData {
      */
     record PreparedColumn(String name, boolean numeric, double[] values, String[] categories, int[] codes) {
 
+        private static final int FEW_BITS = 14;
+        private static final int FEW = 1 << FEW_BITS;
+
         int size() {
             return numeric ? values.length : categories.length;
         }
@@ -177,8 +180,63 @@ public final class TrainingData {
 
         private static PreparedColumn numericOf(Column<?> c) {
             double[] v = Columns.doubles(c);
-            int[] present = IntStream.range(0, v.length).filter(i -> !Double.isNaN(v[i])).toArray();
-            int[] order = Sorting.argsort(v, present);
+            PreparedColumn few = fewDistinct(c.name(), v);
+            return few != null ? few : sorted(c.name(), v);
+        }
+
+        /** Codes by hashing, O(n), for columns with at most FEW distinct values (most integer columns); else null. */
+        private static PreparedColumn fewDistinct(String name, double[] v) {
+            int[] slotCode = new int[2 * FEW];
+            Arrays.fill(slotCode, -1);
+            long[] slotKey = new long[2 * FEW];
+            double[] distinct = new double[FEW];
+            int k = 0;
+            int[] codes = new int[v.length];
+            for (int i = 0; i < v.length; i++) {
+                double x = v[i] + 0.0; // -0.0 counts as 0.0
+                if (Double.isNaN(x)) {
+                    codes[i] = -1;
+                    continue;
+                }
+                long bits = Double.doubleToRawLongBits(x);
+                int h = (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - FEW_BITS - 1));
+                while (slotCode[h] >= 0 && slotKey[h] != bits) {
+                    h = (h + 1) & (2 * FEW - 1);
+                }
+                if (slotCode[h] < 0) {
+                    if (k == FEW) {
+                        return null;
+                    }
+                    slotCode[h] = k;
+                    slotKey[h] = bits;
+                    distinct[k++] = x;
+                }
+                codes[i] = slotCode[h];
+            }
+            double[] sorted = Arrays.copyOf(distinct, k);
+            Arrays.sort(sorted);
+            int[] rank = new int[k];
+            for (int j = 0; j < k; j++) {
+                rank[j] = Arrays.binarySearch(sorted, distinct[j]);
+            }
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] >= 0) {
+                    codes[i] = rank[codes[i]];
+                }
+            }
+            return new PreparedColumn(name, true, sorted, null, codes);
+        }
+
+        /** Codes by sorting, O(n log n) (a radix argsort), for columns with many distinct values. */
+        private static PreparedColumn sorted(String name, double[] v) {
+            int[] present = new int[v.length];
+            int m = 0;
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isNaN(v[i])) {
+                    present[m++] = i;
+                }
+            }
+            int[] order = Sorting.argsort(v, Arrays.copyOf(present, m));
             int[] codes = new int[v.length];
             Arrays.fill(codes, -1);
             double[] distinct = new double[order.length];
@@ -189,7 +247,7 @@ public final class TrainingData {
                 }
                 codes[r] = k;
             }
-            return new PreparedColumn(c.name(), true, Arrays.copyOf(distinct, k + 1), null, codes);
+            return new PreparedColumn(name, true, Arrays.copyOf(distinct, k + 1), null, codes);
         }
 
         private static PreparedColumn categoricalOf(Column<?> c) {

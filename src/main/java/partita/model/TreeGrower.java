@@ -15,6 +15,9 @@ final class TreeGrower {
     private final double[] mL;
     private final double[] nR;
     private final double[] mR;
+    /** Fast log2 of each side's share (percent), kept in step with nL / nR. */
+    private final double[] lgL;
+    private final double[] lgR;
     private final int rootCount;
     private final double rootMean;
     private final int maxDepth;
@@ -33,6 +36,8 @@ final class TreeGrower {
         mL = stats.leftMean().clone();
         nR = new double[m];
         mR = stats.rightMean().clone();
+        lgL = new double[m];
+        lgR = new double[m];
         for (int i = 0; i < m; i++) {
             nL[i] = stats.leftCount()[i];
             nR[i] = stats.rightCount()[i];
@@ -44,6 +49,10 @@ final class TreeGrower {
         this.minLeaf = Math.max(1, Math.floor(params.minLeafSize() * n));
         this.n = n;
         this.baseValue = baseValue;
+        for (int i = 0; i < m; i++) {
+            lgL[i] = Log2.fast(nL[i] / n * 100);
+            lgR[i] = Log2.fast(nR[i] / n * 100);
+        }
     }
 
     /** Leaves (raw score and score still 0) from lowest to highest values. */
@@ -66,11 +75,13 @@ final class TreeGrower {
             double k = nR[c] - nB;
             mR[c] = (nR[c] * mR[c] - nB * mB) / k;
             nR[c] = k;
+            lgR[c] = Log2.fast(k / n * 100);
         }
         for (int c = best + 1; c < hi; c++) { // right child: its candidates lose side A from their left
             double k = nL[c] - nA;
             mL[c] = (nL[c] * mL[c] - nA * mA) / k;
             nL[c] = k;
+            lgL[c] = Log2.fast(k / n * 100);
         }
         grow(lo, best, nA, mA, depth + 1, lower, splits[best]);
         grow(best + 1, hi, nB, mB, depth + 1, splits[best], upper);
@@ -112,8 +123,8 @@ final class TreeGrower {
     }
 
     private double gain(int c, double dL, double dR, boolean exact) {
-        double lL = exact ? Log2.exact(nL[c] / n * 100) : Log2.fast(nL[c] / n * 100);
-        double lR = exact ? Log2.exact(nR[c] / n * 100) : Log2.fast(nR[c] / n * 100);
+        double lL = exact ? Log2.exact(nL[c] / n * 100) : lgL[c];
+        double lR = exact ? Log2.exact(nR[c] / n * 100) : lgR[c];
         return Math.fma(dR, lR, dL * lL);
     }
 }

@@ -5,39 +5,23 @@ import java.util.List;
 import tech.tablesaw.api.Table;
 
 /** Unfitted transparent regressor; {@code fit} returns a {@link RegressorModel}. */
-public final class XRegressor {
-
-    private final Params params;
+public final class XRegressor extends Estimator<RegressorModel> {
 
     public XRegressor() {
         this(Params.defaults());
     }
 
     public XRegressor(Params params) {
-        this.params = java.util.Objects.requireNonNull(params, "params");
+        super(params);
     }
 
-    public Params params() {
-        return params;
-    }
-
-    /** Fits on every column but the target. */
-    public RegressorModel fit(Table data, String target) {
-        return fit(data, target, null);
-    }
-
-    /** Fits on the given feature columns (null = every column but the target). */
-    public RegressorModel fit(Table data, String target, List<String> features) {
-        return fit(TrainingData.forRegression(data, target, features), null, null);
-    }
-
-    /**
-     * Fits on a view of prepared data.
-     *
-     * @param rows     indices into the data (null = all rows)
-     * @param features a subset of data.features() (null = all)
-     */
+    @Override
     public RegressorModel fit(TrainingData data, int[] rows, List<String> features) {
-        return RegressorModel.fit(params, data, rows, features);
+        return RegressorModel.fit(params(), data, rows, features);
+    }
+
+    @Override
+    TrainingData prepare(Table data, String target, List<String> features) {
+        return TrainingData.forRegression(data, target, features);
     }
 }

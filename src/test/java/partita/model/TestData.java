@@ -15,8 +15,13 @@ import tech.tablesaw.api.Table;
 /** Test tables: the real adult data and seeded synthetic tables with every supported column type. */
 public final class TestData {
 
-    /** Tests run with basedir = src/. */
-    public static final Path ADULT = Path.of("../notebooks/data/adult.csv");
+    /** Tests run with basedir = src/; the benchmark from the repository root. */
+    public static final Path ADULT = java.nio.file.Files.exists(Path.of("../notebooks/data/adult.csv"))
+            ? Path.of("../notebooks/data/adult.csv") : Path.of("notebooks/data/adult.csv");
+
+    /** The feature columns of {@link #mixed}: every column but the id and the two targets. */
+    public static final java.util.List<String> MIXED_FEATURES =
+            java.util.List.of("age", "income", "score", "ratio", "level", "city", "member");
 
     private TestData() {
     }
