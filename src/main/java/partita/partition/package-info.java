@@ -34,7 +34,7 @@
  * </pre>
  * Scoring: {@code predictScore}, {@code predictProba} / {@code predict} (classifier),
  * {@code predict} (regressor), {@code route(table)} and {@code modelFor(table, row)} say which
- * model scored each row. {@link partita.partition.JsonTables} reads JSON record arrays
+ * model scored each row. {@link partita.data.JsonTables} reads JSON record arrays
  * (vega-datasets) into tables.
  */
 package partita.partition;

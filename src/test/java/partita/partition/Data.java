@@ -3,11 +3,12 @@ package partita.partition;
 import java.nio.file.Path;
 import java.util.function.IntFunction;
 import tech.tablesaw.api.StringColumn;
+import partita.data.JsonTables;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /** The real data sets of the project, read once per test JVM (tests never modify them). */
-final class Data {
+public final class Data {
 
     static final Path DIR = Path.of("../notebooks/data");
     private static Table adult;
@@ -33,12 +34,12 @@ final class Data {
         return adultMissing;
     }
 
-    static Table cars() {
+    public static Table cars() {
         return JsonTables.read(DIR.resolve("cars.json"));
     }
 
     /** Palmer penguins as published: Sex is MALE, FEMALE, missing (10 rows) or '.' (1 row). */
-    static Table penguins() {
+    public static Table penguins() {
         return JsonTables.read(DIR.resolve("penguins.json"));
     }
 

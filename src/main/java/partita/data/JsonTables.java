@@ -1,4 +1,4 @@
-package partita.partition;
+package partita.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package partita.partition;
+package partita.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import partita.PartitaException;
+import partita.partition.Data;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
