@@ -166,7 +166,8 @@ public final class ModelFiles {
 
     private static List<ModelCodec> codecs() {
         List<ModelCodec> out = new ArrayList<>();
-        ServiceLoader.load(ModelCodec.class).forEach(out::add);
+        // the engine's own class loader: notebook kernels may run cells under another context loader
+        ServiceLoader.load(ModelCodec.class, ModelCodec.class.getClassLoader()).forEach(out::add);
         return out;
     }
 }

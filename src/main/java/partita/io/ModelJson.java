@@ -265,7 +265,8 @@ public final class ModelJson {
         return out;
     }
 
-    static JsonNode req(JsonNode o, String field) {
+    /** A required field, or a "damaged" PartitaException naming it (for codecs reading their own bodies). */
+    public static JsonNode req(JsonNode o, String field) {
         JsonNode v = o == null ? null : o.get(field);
         if (v == null || v.isNull()) {
             throw damaged("the field '" + field + "' is missing");

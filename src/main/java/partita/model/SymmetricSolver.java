@@ -26,10 +26,7 @@ final class SymmetricSolver {
             double[] ai = a[i];
             for (int j = 0; j <= i; j++) {
                 double[] lj = j == i ? li : l[j];
-                double s = ai[j];
-                for (int k = 0; k < j; k++) {
-                    s -= li[k] * lj[k];
-                }
+                double s = ai[j] - dot(li, lj, j);
                 if (i == j) {
                     if (!(s > 0)) {
                         return null;
@@ -58,6 +55,25 @@ final class SymmetricSolver {
             x[i] = s / l[i][i];
         }
         return x;
+    }
+
+    /** Sum of a[k] * b[k] for k &lt; len, in four interleaved partial sums (a fixed order: deterministic). */
+    private static double dot(double[] a, double[] b, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < len; k += 4) {
+            s0 += a[k] * b[k];
+            s1 += a[k + 1] * b[k + 1];
+            s2 += a[k + 2] * b[k + 2];
+            s3 += a[k + 3] * b[k + 3];
+        }
+        for (; k < len; k++) {
+            s0 += a[k] * b[k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double[] gaussian(double[][] a, double[] b) {

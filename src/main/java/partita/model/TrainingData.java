@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -149,7 +150,7 @@ public final class TrainingData {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<Object> binaryLabels(Column<?> t) {
-        List<Object> distinct = new ArrayList<>(new java.util.LinkedHashSet<Object>(t.asList()));
+        List<Object> distinct = new ArrayList<>(new LinkedHashSet<Object>(t.asList()));
         if (distinct.size() != 2) {
             String shown = distinct.size() > 10 ? distinct.subList(0, 10) + "..." : distinct.toString();
             throw new PartitaException("The classifier target column '" + t.name() + "' has " + distinct.size()

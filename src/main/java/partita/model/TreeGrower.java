@@ -106,8 +106,10 @@ final class TreeGrower {
                 continue;
             }
             double gain = gain(c, dL, dR, false);
+            boolean exact = false;
             if (Math.abs(gain - bestGain) <= NEAR * (Math.abs(gain) + Math.abs(bestGain) + dL + dR)) {
                 gain = gain(c, dL, dR, true);
+                exact = true;
                 if (!bestExact) {
                     bestGain = gain(best, Math.abs(mL[best] - baseValue), Math.abs(mR[best] - baseValue), true);
                     bestExact = true;
@@ -116,7 +118,7 @@ final class TreeGrower {
             if (gain > bestGain) {
                 best = c;
                 bestGain = gain;
-                bestExact = false;
+                bestExact = exact;
             }
         }
         return best;

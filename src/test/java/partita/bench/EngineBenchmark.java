@@ -22,7 +22,8 @@ import tech.tablesaw.api.Table;
  * Engine benchmark (not a unit test): fit, predict and refit on adult.csv and on synthetic
  * tables of 100k and 1M rows x 20 numeric features (10 continuous, 10 with ~1000 values).
  * Prints the median of several warm runs. Run from the repository root with
- * {@code mvn -q -pl src test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=partita.bench.EngineBenchmark}.
+ * {@code mvn -q -pl src test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=partita.bench.EngineBenchmark}
+ * (add {@code -Dexec.args="1000000"} to choose the synthetic sizes).
  */
 public final class EngineBenchmark {
 
@@ -43,7 +44,9 @@ public final class EngineBenchmark {
                 () -> new XRegressor().fit(adult, "hours_per_week"));
         time("regressor refit, all features", adult.rowCount(), 15, () -> reg.refit(shallow));
 
-        for (int n : new int[] {100_000, 1_000_000}) {
+        int[] sizes = args.length == 0 ? new int[] {100_000, 1_000_000}
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        for (int n : sizes) {
             Table t = synthetic(n, 20, 7);
             int runs = n > 100_000 ? 5 : 9;
             System.out.println("== synthetic " + n + " rows x 20 numeric features");
