@@ -165,7 +165,8 @@ public final class CrossValidation {
         return java.util.Arrays.stream(v).filter(Double::isFinite).toArray();
     }
 
-    static double mean(double[] v) {
+    /** Mean of the values (NaN for none). */
+    public static double mean(double[] v) {
         return v.length == 0 ? Double.NaN : java.util.Arrays.stream(v).sum() / v.length;
     }
 

@@ -1,5 +1,6 @@
 package partita.partition;
 
+import java.util.List;
 import java.util.Objects;
 import tech.tablesaw.api.Table;
 
@@ -29,6 +30,11 @@ public record Partition(Table data, String target, Kind kind, PartitionSpec spec
     /** The segment analysis table (see {@link PartitionSpec#analyse(Table, String)}). */
     public Table analysis() {
         return spec.analyse(data, target, kind);
+    }
+
+    /** The classifier's labels [negative, positive] (target_mean is the positive share); empty for a regressor. */
+    public List<Object> labels() {
+        return kind == Kind.CLASSIFIER ? Target.labels(data, target) : List.of();
     }
 
     /** A trainer on this partition's segments, with default settings. */
