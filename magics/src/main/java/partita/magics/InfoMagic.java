@@ -1,0 +1,75 @@
+package partita.magics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * {@code %partita}: the Partita version and its magics; {@code check=} runs a self-check of the
+ * notebook plumbing (a live progress bar that an interrupt stops, or an unexpected Error that
+ * must be reported while the kernel lives on).
+ */
+final class InfoMagic extends PartitaMagic {
+
+    InfoMagic() {
+        super(MagicSpec.builder("partita", "Shows the Partita version and lists its magics (type %NAME ? for one's help).")
+                .key(Key.choice("check", "self-check: progress shows a live bar (interrupt stops it), "
+                        + "error throws an unexpected Error", "progress", "error"))
+                .key(Key.integer("steps", "steps of check=progress").defaultValue("20"))
+                .key(Key.integer("step_ms", "milliseconds per step of check=progress").defaultValue("100"))
+                .example("%partita")
+                .example("%partita check=progress steps=50")
+                .build());
+    }
+
+    static String version() {
+        try (InputStream in = InfoMagic.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected Output run(MagicCall call) throws InterruptedException {
+        String check = call.args().text("check", "");
+        if (check.equals("error")) {
+            throw new AssertionError("self-check: an unexpected Error inside a magic");
+        }
+        if (check.equals("progress")) {
+            return progressCheck(call);
+        }
+        StringBuilder text = new StringBuilder("Partita " + version() + "\n");
+        StringBuilder html = new StringBuilder("<div class=\"partita-info\"><p><b>Partita " + Html.escape(version())
+                + "</b></p><table><thead><tr><th style=\"text-align:left\">magic</th>"
+                + "<th style=\"text-align:left\">what it does</th></tr></thead><tbody>");
+        for (PartitaMagic magic : PartitaMagics.all()) {
+            MagicSpec spec = magic.spec();
+            text.append("  %").append(spec.name()).append(spec.hasCellForm() ? " / %%" + spec.name() : "")
+                    .append("  ").append(spec.summary()).append("\n");
+            html.append("<tr><td style=\"text-align:left\"><code>").append(Html.escape(spec.lineSyntax())).append("</code></td>")
+                    .append("<td style=\"text-align:left\">").append(Html.escape(spec.summary())).append("</td></tr>");
+        }
+        html.append("</tbody></table></div>");
+        return Output.of(text.toString(), html.toString());
+    }
+
+    private static Output progressCheck(MagicCall call) throws InterruptedException {
+        int steps = call.args().integer("steps");
+        int stepMillis = call.args().integer("step_ms");
+        Progress progress = call.progress("Self-check", steps, "steps");
+        for (int i = 1; i <= steps; i++) {
+            if (call.cancel().isCancelled()) {
+                progress.stop("interrupted");
+                call.cancel().check("%partita check=progress stopped after " + progress.done() + " of " + steps + " steps.");
+            }
+            Thread.sleep(stepMillis);
+            progress.advance("step " + i);
+        }
+        progress.finish("done");
+        return Output.text("Self-check passed: " + steps + " steps shown in place.");
+    }
+}

@@ -1,0 +1,48 @@
+package partita.magics;
+
+import java.lang.reflect.Field;
+import java.util.List;
+
+import org.rapaio.jupyter.kernel.core.magic.MagicEngine;
+import org.rapaio.jupyter.kernel.core.magic.MagicHandler;
+import org.rapaio.jupyter.kernel.core.magic.handlers.HelpMagicHandler;
+
+/** The Partita magics, and their registration with rapaio's MagicEngine. */
+public final class PartitaMagics {
+
+    private PartitaMagics() {
+    }
+
+    /** Every Partita magic, in the order {@code %help} and {@code %partita} list them. */
+    public static List<PartitaMagic> all() {
+        return List.of(new InfoMagic(), new ColumnsMagic());
+    }
+
+    /**
+     * Adds the Partita magics to MagicEngine's handler list, before its help handler so that
+     * {@code %help} lists them. The list is a private static field without a registration
+     * API, hence reflection. Idempotent.
+     */
+    public static synchronized void register() {
+        List<MagicHandler> handlers = engineHandlers();
+        if (handlers.stream().anyMatch(RapaioMagicHandler.class::isInstance)) {
+            return;
+        }
+        int help = 0;
+        while (help < handlers.size() && !(handlers.get(help) instanceof HelpMagicHandler)) {
+            help++;
+        }
+        handlers.addAll(help, all().stream().map(RapaioMagicHandler::new).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<MagicHandler> engineHandlers() {
+        try {
+            Field field = MagicEngine.class.getDeclaredField("magicHandlers");
+            field.setAccessible(true);
+            return (List<MagicHandler>) field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("rapaio-jupyter-kernel changed: MagicEngine.magicHandlers not found", e);
+        }
+    }
+}
