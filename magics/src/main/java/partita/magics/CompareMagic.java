@@ -22,10 +22,10 @@ final class CompareMagic extends PartitaMagic {
     CompareMagic() {
         super(MagicSpec.builder("compare",
                         "Compares the partitioned model with the single __dataset__ model on labelled rows, overall and per segment.")
-                .key(Key.variable("model", "the partitioned model trained by %train (default model)", PartitionedModel.class))
+                .key(Key.variable("model", "the partitioned model trained by %train", PartitionedModel.class).defaultValue("model"))
                 .key(Key.table("test", "labelled rows: a notebook variable holding a Table, or a CSV path").required())
                 .key(Key.integer("folds", "cross-validate: refit both models on this many seeded folds of test= and report mean and spread"))
-                .key(Key.integer("seed", "seed of the folds (default 42)"))
+                .key(Key.integer("seed", "seed of the folds").defaultValue("42"))
                 .key(Key.binding("comparison"))
                 .example("%compare model=model test=test")
                 .example("%compare model=model test=train folds=5 as=cv")
@@ -35,14 +35,14 @@ final class CompareMagic extends PartitaMagic {
     @Override
     protected Output run(MagicCall call) {
         Args args = call.args();
-        PartitionedModel model = call.notebook().value("model", args.text("model", "model"), PartitionedModel.class);
+        PartitionedModel model = call.notebook().value("model", args.text("model"), PartitionedModel.class);
         Table test = call.table("test");
         String metric = model.kind() == Kind.CLASSIFIER ? "auc" : "rmse";
         Table table;
         String statement;
         List<Charts.MetricPair> pairs;
         if (args.has("folds")) {
-            CrossValidation cv = model.crossValidate(test, args.integer("folds", 5), args.integer("seed", 42));
+            CrossValidation cv = model.crossValidate(test, args.integer("folds"), args.integer("seed"));
             table = cv.table();
             statement = cv.statement();
             pairs = cv.summaries().stream().map(s -> new Charts.MetricPair(s.segment(),

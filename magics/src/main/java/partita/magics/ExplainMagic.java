@@ -35,7 +35,7 @@ final class ExplainMagic extends PartitaMagic {
                 .key(Key.text("segment", "the segment whose model to show (default __dataset__)"))
                 .key(Key.text("feature", "one feature: its step function and leaves"))
                 .key(Key.table("data", "with row=: the table holding the row to explain"))
-                .key(Key.integer("row", "with data=: the row (0-based) to explain"))
+                .key(Key.integer("row", "with data=: the row (0-based) to explain").defaultValue("0"))
                 .example("%explain model=model segment=Husband feature=age")
                 .example("%explain model=model data=test row=0")
                 .build());
@@ -68,7 +68,7 @@ final class ExplainMagic extends PartitaMagic {
     private static Output explainRow(MagicCall call, Object model) {
         Args args = call.args();
         Table data = call.table("data");
-        int row = args.integer("row", 0);
+        int row = args.integer("row");
         if (row < 0 || row >= data.rowCount()) {
             throw new PartitaException("row=" + row + " is outside " + data.name() + ", which has " + data.rowCount()
                     + " rows (0 to " + (data.rowCount() - 1) + ").");

@@ -18,8 +18,8 @@ final class ImportanceMagic extends PartitaMagic {
     ImportanceMagic() {
         super(MagicSpec.builder("importance",
                         "Feature importance across segments: heatmap, top features per segment, most varying features.")
-                .key(Key.variable("model", "the partitioned model trained by %train (default model)", PartitionedModel.class))
-                .key(Key.integer("top", "how many top features per segment, and most varying features (default 5)"))
+                .key(Key.variable("model", "the partitioned model trained by %train", PartitionedModel.class).defaultValue("model"))
+                .key(Key.integer("top", "how many top features per segment, and most varying features").defaultValue("5"))
                 .key(Key.binding("importance"))
                 .example("%importance model=model top=3")
                 .build());
@@ -28,8 +28,8 @@ final class ImportanceMagic extends PartitaMagic {
     @Override
     protected Output run(MagicCall call) {
         Args args = call.args();
-        PartitionedModel model = call.notebook().value("model", args.text("model", "model"), PartitionedModel.class);
-        int top = args.integer("top", 5);
+        PartitionedModel model = call.notebook().value("model", args.text("model"), PartitionedModel.class);
+        int top = args.integer("top");
         ImportanceMatrix matrix = model.importance();
         List<String> features = matrix.features();
         List<String> segments = matrix.segments();

@@ -11,13 +11,13 @@ final class ModelArg {
     }
 
     static Key key() {
-        return Key.variable("model", "a partitioned model (from %train or %load) or an XClassifier/XRegressor fit (default model)",
-                Object.class);
+        return Key.variable("model", "a partitioned model (from %train or %load) or a fitted XClassifier/XRegressor",
+                Object.class).defaultValue("model");
     }
 
     /** The model named by {@code model=} (default {@code model}). */
     static Object resolve(MagicCall call) {
-        String name = call.args().text("model", "model");
+        String name = call.args().text("model");
         Object value = call.notebook().value("model", name, Object.class);
         if (value instanceof PartitionedModel || value instanceof TransparentModel) {
             return value;

@@ -21,11 +21,11 @@ final class MonitorMagic extends PartitaMagic {
     MonitorMagic() {
         super(MagicSpec.builder("monitor",
                         "Monitors a partitioned model on new labelled rows: per-segment metric, alerts, drift (PSI), new segments.")
-                .key(Key.variable("model", "the partitioned model (default model)", PartitionedModel.class))
+                .key(Key.variable("model", "the partitioned model", PartitionedModel.class).defaultValue("model"))
                 .key(Key.table("data", "new labelled rows: a notebook variable holding a Table, or a CSV path").required())
                 .key(Key.text("metric", "the monitored metric (default auc for a classifier, r2 for a regressor)"))
-                .key(Key.number("threshold", "alert when a segment's metric is worse than this (default 0.7)"))
-                .key(Key.integer("min_new", "report segments unseen in training with at least this many rows (default 30)"))
+                .key(Key.number("threshold", "alert when a segment's metric is worse than this").defaultValue("0.7"))
+                .key(Key.integer("min_new", "report segments unseen in training with at least this many rows").defaultValue("30"))
                 .key(Key.binding("monitoring"))
                 .example("%monitor model=model data=newRows threshold=0.8 min_new=50")
                 .build());
@@ -34,10 +34,10 @@ final class MonitorMagic extends PartitaMagic {
     @Override
     protected Output run(MagicCall call) {
         Args args = call.args();
-        PartitionedModel model = call.notebook().value("model", args.text("model", "model"), PartitionedModel.class);
+        PartitionedModel model = call.notebook().value("model", args.text("model"), PartitionedModel.class);
         Table data = call.table("data");
         String metric = args.text("metric", model.kind() == Kind.CLASSIFIER ? "auc" : "r2");
-        MonitorReport report = model.monitor(data, metric, args.number("threshold", 0.7), args.integer("min_new", 30));
+        MonitorReport report = model.monitor(data, metric, args.number("threshold"), args.integer("min_new"));
         Table segments = report.segments();
         String name = call.bind(segments, Table.class);
         List<Rendered> parts = new ArrayList<>();

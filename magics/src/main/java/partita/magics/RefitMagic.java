@@ -47,7 +47,7 @@ final class RefitMagic extends PartitaMagic {
             throw new PartitaException("%refit needs at least one parameter to change, e.g. max_depth=4 or min_info_gain=0.01. "
                     + "Parameters: " + String.join(", ", Params.NAMES) + ".");
         }
-        String name = args.text("as", args.text("model", "model"));
+        String name = args.text("as", args.text("model"));
         if (!Names.isJavaName(name)) {
             throw new PartitaException("as=" + name + " is not a name a Java cell can use: give a Java identifier such as as=model2.");
         }

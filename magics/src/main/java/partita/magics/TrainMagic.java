@@ -26,7 +26,7 @@ final class TrainMagic extends PartitaMagic {
     private static MagicSpec declaration() {
         MagicSpec.Builder b = MagicSpec.builder("train",
                         "Trains one transparent model per segment plus __dataset__ (for rows of segments without a model), in parallel, with a progress bar.")
-                .key(Key.variable("partition", "the partition declared by %partition (default partition)", Partition.class))
+                .key(Key.variable("partition", "the partition declared by %partition", Partition.class).defaultValue("partition"))
                 .key(Key.choice("kind", "classifier or regressor (default: the partition's)", "classifier", "regressor"));
         ParamKeys.keys().forEach(b::key);
         return b.key(Key.choice("policy", "fixed: the same parameters everywhere; auto: depth and min_info_gain follow each segment's size and target variance",
@@ -34,7 +34,7 @@ final class TrainMagic extends PartitaMagic {
                 .key(Key.list("features", "the features of every model (default: all columns but the target and the partition columns)"))
                 .key(Key.integer("parallel", "threads training segments at once (default: the machine's cores); results do not depend on it"))
                 .key(Key.number("guard", "guarded routing: the share of rows held out; a segment keeps its model only where it beats __dataset__ on them"))
-                .key(Key.integer("seed", "seed of the guard's held-out rows (default 42)"))
+                .key(Key.integer("seed", "seed of the guard's held-out rows").defaultValue("42"))
                 .key(Key.binding("model"))
                 .cell("segment: param=value ... features=a,b",
                         "per-segment parameters and feature subsets, one segment per line")
@@ -47,7 +47,7 @@ final class TrainMagic extends PartitaMagic {
     @Override
     protected Output run(MagicCall call) {
         Args args = call.args();
-        Partition partition = call.notebook().value("partition", args.text("partition", "partition"), Partition.class);
+        Partition partition = call.notebook().value("partition", args.text("partition"), Partition.class);
         if (args.has("kind")) {
             partition = new Partition(partition.data(), partition.target(), Kind.parse(args.text("kind")), partition.spec());
         }
@@ -59,10 +59,10 @@ final class TrainMagic extends PartitaMagic {
             trainer = trainer.features(args.list("features"));
         }
         if (args.has("parallel")) {
-            trainer = trainer.threads(args.integer("parallel", 1));
+            trainer = trainer.threads(args.integer("parallel"));
         }
         if (args.has("guard")) {
-            trainer = trainer.guarded(args.number("guard", 0.2), args.integer("seed", 42));
+            trainer = trainer.guarded(args.number("guard"), args.integer("seed"));
         }
         if (call.isCell()) {
             trainer = trainer.segmentLines(String.join("\n", call.body()));
