@@ -32,7 +32,7 @@ final class ExplainMagic extends PartitaMagic {
         super(MagicSpec.builder("explain",
                         "Explains a model: a segment's importances and step functions, one feature's leaves, or one row's contributions.")
                 .key(ModelArg.key())
-                .key(Key.text("segment", "the segment whose model to show (default __dataset__)"))
+                .key(Key.text("segment", "the segment whose model to show (default __dataset__)").completer(Completers.SEGMENTS))
                 .key(Key.text("feature", "one feature: its step function and leaves"))
                 .key(Key.table("data", "with row=: the table holding the row to explain"))
                 .key(Key.integer("row", "with data=: the row (0-based) to explain").defaultValue("0"))

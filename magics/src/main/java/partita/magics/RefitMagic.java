@@ -29,7 +29,8 @@ final class RefitMagic extends PartitaMagic {
         MagicSpec.Builder b = MagicSpec.builder("refit",
                         "Rapid refit with new parameters, without the data: all or some segments, all or some features.")
                 .key(ModelArg.key())
-                .key(Key.list("segment", "segments to refit, comma-separated (default: every trained segment and __dataset__)"))
+                .key(Key.list("segment", "segments to refit, comma-separated (default: every trained segment and __dataset__)")
+                        .completer(Completers.SEGMENTS))
                 .key(Key.list("features", "features whose parameters change (default: all)"));
         ParamKeys.keys().forEach(b::key);
         return b.key(Key.text("as", "notebook variable that receives the refitted model (default: the model= variable)"))

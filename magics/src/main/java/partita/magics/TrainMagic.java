@@ -31,13 +31,14 @@ final class TrainMagic extends PartitaMagic {
         ParamKeys.keys().forEach(b::key);
         return b.key(Key.choice("policy", "fixed: the same parameters everywhere; auto: depth and min_info_gain follow each segment's size and target variance",
                         "fixed", "auto"))
-                .key(Key.list("features", "the features of every model (default: all columns but the target and the partition columns)"))
+                .key(Key.list("features", "the features of every model (default: all columns but the target and the partition columns)")
+                        .completer(Completers.PARTITION_COLUMNS))
                 .key(Key.integer("parallel", "threads training segments at once (default: the machine's cores); results do not depend on it"))
                 .key(Key.number("guard", "guarded routing: the share of rows held out; a segment keeps its model only where it beats __dataset__ on them"))
                 .key(Key.integer("seed", "seed of the guard's held-out rows").defaultValue("42"))
                 .key(Key.binding("model"))
                 .cell("segment: param=value ... features=a,b",
-                        "per-segment parameters and feature subsets, one segment per line")
+                        "per-segment parameters and feature subsets, one segment per line", Completers.PARTITION_SEGMENTS)
                 .example("%train max_depth=6 min_info_gain=0.005")
                 .example("%train partition=regions kind=regressor policy=auto as=regionModel")
                 .example("%%train partition=work\nSelf-employed: max_depth=7 features=age,occupation,capital_gain")
