@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.rapaio.jupyter.kernel.core.magic.MagicEngine;
 import org.rapaio.jupyter.kernel.core.magic.MagicHandler;
-import org.rapaio.jupyter.kernel.core.magic.handlers.HelpMagicHandler;
 
 /** The Partita magics, and their registration with rapaio's MagicEngine. */
 public final class PartitaMagics {
@@ -15,24 +14,22 @@ public final class PartitaMagics {
 
     /** Every Partita magic, in the order {@code %help} and {@code %partita} list them. */
     public static List<PartitaMagic> all() {
-        return List.of(new InfoMagic(), new ColumnsMagic());
+        return List.of(new InfoMagic(), new ColumnsMagic(), new PartitionMagic(), new TrainMagic(), new CompareMagic(),
+                new ImportanceMagic(), new ExplainMagic(), new RefitMagic(), new MonitorMagic(), new SaveMagic(), new LoadMagic());
     }
 
     /**
-     * Adds the Partita magics to MagicEngine's handler list, before its help handler so that
-     * {@code %help} lists them. The list is a private static field without a registration
-     * API, hence reflection. Idempotent.
+     * Adds the Partita magics at the head of MagicEngine's handler list: before its help handler
+     * so that {@code %help} lists them, and before its {@code %load} so that {@code %load path=}
+     * reaches ours. The list is a private static field without a registration API, hence
+     * reflection. Idempotent.
      */
     public static synchronized void register() {
         List<MagicHandler> handlers = engineHandlers();
         if (handlers.stream().anyMatch(RapaioMagicHandler.class::isInstance)) {
             return;
         }
-        int help = 0;
-        while (help < handlers.size() && !(handlers.get(help) instanceof HelpMagicHandler)) {
-            help++;
-        }
-        handlers.addAll(help, all().stream().map(RapaioMagicHandler::new).toList());
+        handlers.addAll(0, all().stream().map(RapaioMagicHandler::new).toList());
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package partita.magics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.magic.MagicHandler;
@@ -15,6 +16,9 @@ import org.rapaio.jupyter.kernel.display.DisplayData;
  * {@code %name ?} (help), {@code %name key=value ...} and, if declared, {@code %%name} with a body.
  */
 final class RapaioMagicHandler extends MagicHandler {
+
+    /** Magic names rapaio also has; registered first, ours handle only their key=value form. */
+    private static final Set<String> RAPAIO_NAMES = Set.of("load");
 
     private final PartitaMagic magic;
     private final MagicSpec spec;
@@ -40,7 +44,7 @@ final class RapaioMagicHandler extends MagicHandler {
                 .syntaxHelp(List.of(spec.lineSyntax()))
                 .syntaxPrefix(line + " ")
                 .documentation(Help.keyLines(spec))
-                .canHandlePredicate(s -> s.isLineMagic() && startsWithName(s, line))
+                .canHandlePredicate(s -> s.isLineMagic() && startsWithName(s, line) && !yieldsToRapaio(s))
                 .evalFunction((kernel, snippet) -> eval(kernel, snippet, false))
                 .inspectFunction((kernel, snippet) -> Help.of(spec).toDisplayData())
                 .completeFunction((kernel, snippet) -> Completion.complete(spec, new Notebook(kernel), snippet))
@@ -83,6 +87,15 @@ final class RapaioMagicHandler extends MagicHandler {
     private boolean isHelp(MagicSnippet s) {
         String code = s.line(0).code().strip();
         return s.isLineMagic() && startsWithName(s, "%" + spec.name()) && code.substring(spec.name().length() + 1).strip().equals("?");
+    }
+
+    /**
+     * rapaio's own {@code %load file.jsh} (run a script or notebook) shares its name with ours
+     * ({@code %load path=model.json}): words without {@code key=} are rapaio's.
+     */
+    private boolean yieldsToRapaio(MagicSnippet s) {
+        String words = s.line(0).code().strip().substring(spec.name().length() + 1).strip();
+        return RAPAIO_NAMES.contains(spec.name()) && !words.isEmpty() && !words.contains("=");
     }
 
     /** Whether the snippet's first line is {@code name} alone or followed by whitespace. */

@@ -1,0 +1,67 @@
+package partita.magics;
+
+import java.util.List;
+
+import partita.magics.render.Charts;
+import partita.magics.render.Highlight;
+import partita.magics.render.Rendered;
+import partita.magics.render.TableView;
+import partita.partition.Comparison;
+import partita.partition.CrossValidation;
+import partita.partition.Kind;
+import partita.partition.PartitionedModel;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code %compare}: the partitioned model against its single {@code __dataset__} model on a
+ * labelled table, overall ({@code ALL}) and per segment, or cross-validated over seeded folds;
+ * a table, a plain statement and a grouped bar chart. Binds the comparison table.
+ */
+final class CompareMagic extends PartitaMagic {
+
+    CompareMagic() {
+        super(MagicSpec.builder("compare",
+                        "Compares the partitioned model with the single __dataset__ model on labelled rows, overall and per segment.")
+                .key(Key.variable("model", "the partitioned model trained by %train", PartitionedModel.class).defaultValue("model"))
+                .key(Key.table("test", "labelled rows: a notebook variable holding a Table, or a CSV path").required())
+                .key(Key.integer("folds", "cross-validate: refit both models on this many seeded folds of test= and report mean and spread"))
+                .key(Key.integer("seed", "seed of the folds").defaultValue("42"))
+                .key(Key.binding("comparison"))
+                .example("%compare model=model test=test")
+                .example("%compare model=model test=train folds=5 as=cv")
+                .build());
+    }
+
+    @Override
+    protected Output run(MagicCall call) {
+        Args args = call.args();
+        PartitionedModel model = call.notebook().value("model", args.text("model"), PartitionedModel.class);
+        Table test = call.table("test");
+        String metric = model.kind() == Kind.CLASSIFIER ? "auc" : "rmse";
+        Table table;
+        String statement;
+        List<Charts.MetricPair> pairs;
+        if (args.has("folds")) {
+            CrossValidation cv = model.crossValidate(test, args.integer("folds"), args.integer("seed"));
+            table = cv.table();
+            statement = cv.statement();
+            pairs = cv.summaries().stream().map(s -> new Charts.MetricPair(s.segment(),
+                    CrossValidation.mean(s.single().get(metric)), CrossValidation.mean(s.partitioned().get(metric)))).toList();
+        } else {
+            Comparison comparison = model.compare(test);
+            table = comparison.table();
+            statement = comparison.statement();
+            pairs = comparison.rows().stream().map(r -> new Charts.MetricPair(r.segment(),
+                    r.single().get(metric), r.partitioned().get(metric))).toList();
+        }
+        String name = call.bind(table, Table.class);
+        Table shown = table;
+        Rendered view = TableView.of(shown)
+                .caption(shown.name() + " on " + test.name())
+                .markRows(r -> Comparison.ALL.equals(shown.stringColumn("segment").get(r)), Highlight.TOTAL)
+                .markRows(r -> "worse".equals(shown.stringColumn("verdict").get(r)), Highlight.ALERT)
+                .maxRows(60)
+                .render();
+        return Views.output(view, Views.paragraph(statement), Charts.compare(metric, pairs).render(), Views.bound(name, table));
+    }
+}

@@ -1,0 +1,51 @@
+package partita.magics;
+
+import java.util.List;
+
+import partita.magics.render.Charts;
+import partita.magics.render.TableView;
+import partita.partition.ImportanceMatrix;
+import partita.partition.PartitionedModel;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code %importance}: the feature x segment importance heatmap (values on hover), the top
+ * features of each segment and the features whose importance varies most across segments.
+ * Binds the matrix as a Table.
+ */
+final class ImportanceMagic extends PartitaMagic {
+
+    ImportanceMagic() {
+        super(MagicSpec.builder("importance",
+                        "Feature importance across segments: heatmap, top features per segment, most varying features.")
+                .key(Key.variable("model", "the partitioned model trained by %train", PartitionedModel.class).defaultValue("model"))
+                .key(Key.integer("top", "how many top features per segment, and most varying features").defaultValue("5"))
+                .key(Key.binding("importance"))
+                .example("%importance model=model top=3")
+                .build());
+    }
+
+    @Override
+    protected Output run(MagicCall call) {
+        Args args = call.args();
+        PartitionedModel model = call.notebook().value("model", args.text("model"), PartitionedModel.class);
+        int top = args.integer("top");
+        ImportanceMatrix matrix = model.importance();
+        List<String> features = matrix.features();
+        List<String> segments = matrix.segments();
+        double[][] values = new double[features.size()][segments.size()];
+        for (int f = 0; f < features.size(); f++) {
+            for (int s = 0; s < segments.size(); s++) {
+                values[f][s] = matrix.get(features.get(f), segments.get(s));
+            }
+        }
+        Table table = matrix.table();
+        String name = call.bind(table, Table.class);
+        return Views.output(
+                Charts.importance("Feature importance by segment (" + model.target() + ")",
+                        new Charts.ImportanceGrid(features, segments, values)).render(),
+                TableView.of(matrix.top(top)).maxRows(top * segments.size()).render(),
+                TableView.of(matrix.mostVarying(top)).render(),
+                Views.bound(name, table));
+    }
+}

@@ -1,0 +1,26 @@
+package partita.magics;
+
+import java.nio.file.Path;
+
+import partita.io.ModelFiles;
+
+/** {@code %load}: reads a model file written by {@code %save} (or {@code ModelFiles.save}) and binds the model. */
+final class LoadMagic extends PartitaMagic {
+
+    LoadMagic() {
+        super(MagicSpec.builder("load", "Loads a model file and binds the model; it predicts exactly as when it was saved.")
+                .key(Key.path("path", "the model file (relative to the notebook's folder)").required())
+                .key(Key.binding("model"))
+                .example("%load path=models/adult.json as=model")
+                .build());
+    }
+
+    @Override
+    protected Output run(MagicCall call) {
+        Path path = Path.of(call.args().text("path"));
+        Object model = ModelFiles.load(path);
+        String name = call.bind(model, model.getClass());
+        return Views.output(Views.paragraph("Loaded " + model.getClass().getSimpleName() + " from " + path.toAbsolutePath()
+                + " and bound it to " + name + "."));
+    }
+}

@@ -1,0 +1,41 @@
+package partita.magics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import partita.model.Params;
+
+/** The model parameters as magic keys ({@code max_depth=6}), shared by %train and %refit. */
+final class ParamKeys {
+
+    private ParamKeys() {
+    }
+
+    /** One key per parameter of algorithm.md section 2, in its order. */
+    static List<Key> keys() {
+        Map<String, Object> defaults = Params.defaults().asMap();
+        return Params.NAMES.stream().map(name -> {
+            Object value = defaults.get(name);
+            String help = "model parameter " + name + " (default " + value + ")";
+            return value instanceof Boolean ? Key.flag(name, help)
+                    : value instanceof Integer ? Key.integer(name, help) : Key.number(name, help);
+        }).toList();
+    }
+
+    /** The parameters given in a call, by name, as typed. */
+    static Map<String, String> given(Args args) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String name : Params.NAMES) {
+            args.optional(name).ifPresent(v -> settings.put(name, v));
+        }
+        return settings;
+    }
+
+    /** Default parameters with the given ones applied (validated by the engine's bounds). */
+    static Params params(Args args) {
+        Params.Builder builder = Params.builder();
+        given(args).forEach(builder::set);
+        return builder.build();
+    }
+}

@@ -1,0 +1,115 @@
+package partita.magics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import partita.PartitaException;
+import partita.magics.render.Charts;
+import partita.magics.render.Highlight;
+import partita.magics.render.TableView;
+import partita.partition.Kind;
+import partita.partition.Partition;
+import partita.partition.PartitionSpec;
+import partita.partition.ValueMapping;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code %partition} / {@code %%partition}: declares the segments of a table and shows the
+ * segment analysis (rows, share, target mean and std, whether each segment gets a model) with a
+ * chart of sizes and target rates. Binds a {@link Partition} for {@code %train}.
+ */
+final class PartitionMagic extends PartitaMagic {
+
+    PartitionMagic() {
+        super(MagicSpec.builder("partition",
+                        "Declares the segments of a table (one column, a hierarchy, or levels derived from a date) and shows each segment's size and target.")
+                .key(Key.table("data", "a notebook variable holding a Table, or a CSV path").required())
+                .key(Key.column("target", "the column to predict").required())
+                .key(Key.columns("by", "the column(s) whose values are the segments; several columns make a hierarchy, outermost first"))
+                .key(Key.list("derive", "levels derived from a date column: season:col, month:col, quarter:col, weekday:col or weekend:col"))
+                .key(Key.list("min_size", "rows a segment needs for a model of its own: one number for every level, or one per level (default 100)"))
+                .key(Key.choice("kind", "classifier or regressor (default: classifier for a two-valued target, else regressor)",
+                        "classifier", "regressor"))
+                .key(Key.column("map", "with %%partition: the by= column whose values the body maps into groups (default: the last by= column)"))
+                .key(Key.binding("partition"))
+                .cell("Group: value1, value2, ...   and   *: Other",
+                        "maps raw values of a by= column into segment groups; '*: Other' collects every value not listed, including values never seen")
+                .example("%partition data=adult target=income by=relationship min_size=300")
+                .example("%partition data=adult target=income by=sex,relationship min_size=2000,400")
+                .example("%partition data=weather target=temp_max derive=season:date")
+                .build());
+    }
+
+    @Override
+    protected Output run(MagicCall call) {
+        Args args = call.args();
+        Table data = call.table("data");
+        String target = args.text("target");
+        List<String> levels = new ArrayList<>(args.list("by"));
+        List<String> derived = args.list("derive");
+        if (levels.isEmpty() && derived.isEmpty()) {
+            throw new PartitaException("%partition needs by=column (or derive=season:date, ...) to say what the segments are. "
+                    + "Columns of " + data.name() + ": " + String.join(", ", data.columnNames()) + ".");
+        }
+        levels.addAll(derived);
+        PartitionSpec spec = PartitionSpec.parse(String.join(",", levels));
+        spec = withMinSizes(spec, args.list("min_size"));
+        if (call.isCell()) {
+            List<String> by = args.list("by");
+            if (by.isEmpty()) {
+                throw new PartitaException("%%partition maps the values of a by= column, but none was given: add by=column.");
+            }
+            String mapped = args.text("map", by.get(by.size() - 1));
+            spec = spec.map(mapped, ValueMapping.parse(String.join("\n", call.body())));
+        }
+        Partition partition = args.has("kind")
+                ? new Partition(data, target, Kind.parse(args.text("kind")), spec)
+                : Partition.of(data, target, spec);
+        String name = call.bind(partition, Partition.class);
+
+        Table analysis = partition.analysis();
+        List<Charts.SegmentSize> sizes = new ArrayList<>();
+        for (int r = 1; r < analysis.rowCount(); r++) { // row 0 is __dataset__, all rows
+            sizes.add(new Charts.SegmentSize(analysis.stringColumn("segment").get(r),
+                    analysis.intColumn("rows").get(r), analysis.doubleColumn("target_mean").get(r)));
+        }
+        String targetLabel = partition.kind() == Kind.CLASSIFIER ? "rate of " + positiveLabel(partition) : "mean " + target;
+        TableView table = TableView.of(analysis)
+                .caption(analysis.rowCount() + " segments of " + data.name() + " by " + spec + " (target " + target + ", "
+                        + partition.kind().name().toLowerCase() + ")")
+                .markRows(r -> "too-small".equals(analysis.stringColumn("status").get(r)), Highlight.ALERT)
+                .maxRows(60);
+        return Views.output(table.render(),
+                Charts.partition("Segments by " + spec, targetLabel, sizes).render(),
+                Views.paragraph("Bound to " + name + ": train it with %train partition=" + name + "."));
+    }
+
+    private static PartitionSpec withMinSizes(PartitionSpec spec, List<String> given) {
+        if (given.isEmpty()) {
+            return spec;
+        }
+        int[] sizes = given.stream().mapToInt(s -> {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw new PartitaException("%partition min_size=" + String.join(",", given)
+                        + " must be whole numbers of rows (one for all levels, or one per level).");
+            }
+        }).toArray();
+        if (sizes.length == 1) {
+            return spec.minSize(sizes[0]);
+        }
+        if (sizes.length != spec.depth()) {
+            throw new PartitaException("%partition min_size= has " + sizes.length + " values for " + spec.depth()
+                    + " levels (" + String.join(", ", spec.levelNames()) + "): give one value, or one per level.");
+        }
+        return spec.minSizes(Arrays.copyOf(sizes, sizes.length));
+    }
+
+    /** The label whose share target_mean measures (the second label, mapped to 1). */
+    private static String positiveLabel(Partition partition) {
+        List<Object> labels = partition.labels();
+        return labels.size() == 2 ? String.valueOf(labels.get(1)) : partition.target();
+    }
+}

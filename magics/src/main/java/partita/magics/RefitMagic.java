@@ -1,0 +1,100 @@
+package partita.magics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import partita.PartitaException;
+import partita.magics.render.Charts;
+import partita.magics.render.TableView;
+import partita.model.Params;
+import partita.model.TransparentModel;
+import partita.partition.PartitionedModel;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code %refit}: rapid refit of all or some segments (or of a single model) with new
+ * parameters, from the split statistics kept in the models, without the data; shows what
+ * changed and rebinds the model (under its own name unless {@code as=} says otherwise).
+ */
+final class RefitMagic extends PartitaMagic {
+
+    RefitMagic() {
+        super(declaration());
+    }
+
+    private static MagicSpec declaration() {
+        MagicSpec.Builder b = MagicSpec.builder("refit",
+                        "Rapid refit with new parameters, without the data: all or some segments, all or some features.")
+                .key(ModelArg.key())
+                .key(Key.list("segment", "segments to refit, comma-separated (default: every trained segment and __dataset__)")
+                        .completer(Completers.SEGMENTS))
+                .key(Key.list("features", "features whose parameters change (default: all)"));
+        ParamKeys.keys().forEach(b::key);
+        return b.key(Key.text("as", "notebook variable that receives the refitted model (default: the model= variable)"))
+                .example("%refit model=model segment=Husband max_depth=3")
+                .example("%refit model=model min_info_gain=0.02")
+                .build();
+    }
+
+    @Override
+    protected Output run(MagicCall call) {
+        Args args = call.args();
+        Object model = ModelArg.resolve(call);
+        Map<String, String> settings = ParamKeys.given(args);
+        if (settings.isEmpty()) {
+            throw new PartitaException("%refit needs at least one parameter to change, e.g. max_depth=4 or min_info_gain=0.01. "
+                    + "Parameters: " + String.join(", ", Params.NAMES) + ".");
+        }
+        String name = args.text("as", args.text("model"));
+        if (!Names.isJavaName(name)) {
+            throw new PartitaException("as=" + name + " is not a name a Java cell can use: give a Java identifier such as as=model2.");
+        }
+        List<String> features = args.list("features");
+        Table changes;
+        Object refitted;
+        long start = System.nanoTime();
+        if (model instanceof PartitionedModel partitioned) {
+            PartitionedModel after = partitioned.refit(settings, args.list("segment"), features.isEmpty() ? null : features);
+            changes = after.changesFrom(partitioned);
+            refitted = after;
+        } else {
+            if (args.has("segment")) {
+                throw new PartitaException("segment= applies to a partitioned model; this model is a single "
+                        + model.getClass().getSimpleName() + ". Leave segment= out.");
+            }
+            TransparentModel before = (TransparentModel) model;
+            Params.Builder params = before.params().toBuilder();
+            settings.forEach(params::set);
+            TransparentModel after = before.refit(params.build(), features.toArray(String[]::new));
+            changes = leafChanges(before, after);
+            refitted = after;
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        call.notebook().bind(name, refitted, refitted.getClass());
+        List<Charts.BeforeAfter> bars = new ArrayList<>();
+        for (int r = 0; r < changes.rowCount(); r++) {
+            bars.add(new Charts.BeforeAfter(changes.stringColumn(0).get(r), changes.intColumn("leaves_before").get(r),
+                    changes.intColumn("leaves_after").get(r)));
+        }
+        return Views.output(
+                TableView.of(changes).caption("Refit with " + settings + " in " + String.format("%.1f", ms) + " ms").render(),
+                Charts.beforeAfter("Leaves before and after the refit", "leaves", bars).render(),
+                Views.bound(name, refitted));
+    }
+
+    /** Per feature of a single model: leaves before and after. */
+    private static Table leafChanges(TransparentModel before, TransparentModel after) {
+        StringColumn feature = StringColumn.create("feature");
+        IntColumn lb = IntColumn.create("leaves_before");
+        IntColumn la = IntColumn.create("leaves_after");
+        for (String f : before.features()) {
+            feature.append(f);
+            lb.append(before.profile(f).leaves().size());
+            la.append(after.profile(f).leaves().size());
+        }
+        return Table.create("Refit changes", feature, lb, la);
+    }
+}

@@ -1,0 +1,107 @@
+package partita.magics;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import partita.magics.render.Highlight;
+import partita.magics.render.TableView;
+import partita.partition.Kind;
+import partita.partition.Partition;
+import partita.partition.PartitionedModel;
+import partita.partition.Partitioner;
+import partita.partition.Policy;
+import partita.partition.TrainingCancelledException;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code %train} / {@code %%train}: fits one model per segment of a partition plus
+ * {@code __dataset__}, with a live progress bar, and shows the training summary. The cell form
+ * takes per-segment parameters and feature subsets. Binds the fitted partitioned model.
+ */
+final class TrainMagic extends PartitaMagic {
+
+    TrainMagic() {
+        super(declaration());
+    }
+
+    private static MagicSpec declaration() {
+        MagicSpec.Builder b = MagicSpec.builder("train",
+                        "Trains one transparent model per segment plus __dataset__ (for rows of segments without a model), in parallel, with a progress bar.")
+                .key(Key.variable("partition", "the partition declared by %partition", Partition.class).defaultValue("partition"))
+                .key(Key.choice("kind", "classifier or regressor (default: the partition's)", "classifier", "regressor"));
+        ParamKeys.keys().forEach(b::key);
+        return b.key(Key.choice("policy", "fixed: the same parameters everywhere; auto: depth and min_info_gain follow each segment's size and target variance",
+                        "fixed", "auto"))
+                .key(Key.list("features", "the features of every model (default: all columns but the target and the partition columns)")
+                        .completer(Completers.PARTITION_COLUMNS))
+                .key(Key.integer("parallel", "threads training segments at once (default: the machine's cores); results do not depend on it"))
+                .key(Key.number("guard", "guarded routing: the share of rows held out; a segment keeps its model only where it beats __dataset__ on them"))
+                .key(Key.integer("seed", "seed of the guard's held-out rows").defaultValue("42"))
+                .key(Key.binding("model"))
+                .cell("segment: param=value ... features=a,b",
+                        "per-segment parameters and feature subsets, one segment per line", Completers.PARTITION_SEGMENTS)
+                .example("%train max_depth=6 min_info_gain=0.005")
+                .example("%train partition=regions kind=regressor policy=auto as=regionModel")
+                .example("%%train partition=work\nSelf-employed: max_depth=7 features=age,occupation,capital_gain")
+                .build();
+    }
+
+    @Override
+    protected Output run(MagicCall call) {
+        Args args = call.args();
+        Partition partition = call.notebook().value("partition", args.text("partition"), Partition.class);
+        if (args.has("kind")) {
+            partition = new Partition(partition.data(), partition.target(), Kind.parse(args.text("kind")), partition.spec());
+        }
+        Partitioner trainer = partition.trainer().params(ParamKeys.params(args));
+        if (args.has("policy")) {
+            trainer = trainer.policy(Policy.parse(args.text("policy")));
+        }
+        if (args.has("features")) {
+            trainer = trainer.features(args.list("features"));
+        }
+        if (args.has("parallel")) {
+            trainer = trainer.threads(args.integer("parallel"));
+        }
+        if (args.has("guard")) {
+            trainer = trainer.guarded(args.number("guard"), args.integer("seed"));
+        }
+        if (call.isCell()) {
+            trainer = trainer.segmentLines(String.join("\n", call.body()));
+        }
+        String title = "Training " + partition.target() + " by " + partition.spec();
+        AtomicReference<Progress> bar = new AtomicReference<>();
+        trainer = trainer.onProgress(p -> {
+            if (bar.get() == null) {
+                bar.set(call.progress(title, p.total(), "models"));
+            }
+            bar.get().advance(p.segment().name() + " " + p.segment().status().label());
+        }).cancelWhen(call.cancel());
+
+        long start = System.nanoTime();
+        PartitionedModel model;
+        try {
+            model = partition.fit(trainer);
+        } catch (TrainingCancelledException e) {
+            if (bar.get() != null) {
+                bar.get().stop("interrupted");
+            }
+            throw e;
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (bar.get() != null) {
+            bar.get().finish(model.trainedSegments().size() + " models in " + ms + " ms");
+        }
+        String name = call.bind(model, model.getClass());
+
+        Table summary = model.summary();
+        return Views.output(TableView.of(summary)
+                        .caption(summary.name() + " in " + ms + " ms")
+                        .markRows(r -> summary.stringColumn("status").get(r).startsWith("failed"), Highlight.ALERT)
+                        .markRows(r -> "__dataset__".equals(summary.stringColumn("segment").get(r)), Highlight.TOTAL)
+                        .maxRows(80)
+                        .render(),
+                Views.paragraph(model.trainedSegments().size() + " of " + model.segments().size()
+                        + " segments have a model; rows of the others are scored by their parent level or __dataset__. Bound to "
+                        + name + " (" + model.getClass().getSimpleName() + ")."));
+    }
+}

@@ -1,0 +1,43 @@
+package partita.magics.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes the pages that notebooks/tools/check_html.py opens in Chromium, and a notebook
+ * file to export with nbconvert first (notebooks/tools/check_render.sh does both), and checks
+ * what can be checked without a browser: one copy of plotly.js per page, no injected markup.
+ */
+class CheckPagesTest {
+
+    static final Path DIR = Path.of("target", "render-check");
+
+    @Test
+    void writesPagesWithPlotlyOnce() {
+        String plain = CheckPages.plain(CheckPages.outputs(PlotlyBundle.newPage("plain")), "");
+        String amd = CheckPages.plain(CheckPages.outputs(PlotlyBundle.newPage("amd")), CheckPages.AMD_LOADER);
+        String live = CheckPages.live(CheckPages.outputs(PlotlyBundle.newPage("live")));
+        for (String page : List.of(plain, amd, live)) {
+            assertEquals(1, count(page, "bundled by Partita: loaded once per page"));
+            assertFalse(page.contains("<script>window.__pwned"), "a label injected a script element");
+        }
+        CheckPages.write(DIR.resolve("charts.html"), plain);
+        CheckPages.write(DIR.resolve("charts-amd.html"), amd);
+        CheckPages.write(DIR.resolve("charts-live.html"), live);
+        String notebook = CheckPages.notebook(CheckPages.outputs(PlotlyBundle.newPage("nb")));
+        assertEquals(1, count(notebook, "bundled by Partita: loaded once per page"));
+        CheckPages.write(DIR.resolve("charts.ipynb"), notebook);
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

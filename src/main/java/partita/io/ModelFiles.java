@@ -1,0 +1,173 @@
+package partita.io;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import partita.PartitaException;
+import partita.model.ModelData;
+import partita.model.TransparentModel;
+
+/**
+ * Model files: one JSON document {@code {"format": "partita-model", "version": 1, "kind": ...,
+ * "model": {...}}}, written atomically (a failed save leaves any previous file intact). Kinds
+ * other than "classifier" and "regressor" are handled by {@link ModelCodec}s found with
+ * {@link ServiceLoader}.
+ */
+public final class ModelFiles {
+
+    public static final String FORMAT = "partita-model";
+    public static final int VERSION = 1;
+
+    private ModelFiles() {
+    }
+
+    /** Saves a model (transparent, or any kind a {@link ModelCodec} handles), replacing the file atomically. */
+    public static void save(Object model, Path path) {
+        ObjectNode doc = ModelJson.MAPPER.createObjectNode();
+        doc.put("format", FORMAT);
+        doc.put("version", VERSION);
+        if (model instanceof TransparentModel m) {
+            doc.put("kind", m.snapshot().kind());
+            doc.set("model", ModelJson.toJson(m));
+        } else {
+            ModelCodec codec = null;
+            String kind = null;
+            for (ModelCodec c : codecs()) {
+                kind = c.kindOf(model);
+                if (kind != null) {
+                    codec = c;
+                    break;
+                }
+            }
+            if (codec == null) {
+                throw new PartitaException("Cannot save a " + (model == null ? "null" : model.getClass().getName())
+                        + ": only fitted models (classifier, regressor, partitioned) can be saved.");
+            }
+            doc.put("kind", kind);
+            doc.set("model", codec.write(model));
+        }
+        try {
+            writeAtomically(path, ModelJson.MAPPER.writeValueAsBytes(doc));
+        } catch (JsonProcessingException e) {
+            throw new PartitaException("Could not write the model as JSON: " + e.getOriginalMessage() + ".", e);
+        }
+    }
+
+    /** Loads a model saved by {@link #save}; refuses other formats, unknown versions and damaged files. */
+    public static Object load(Path path) {
+        JsonNode doc = read(path);
+        String kind = doc.path("kind").asText("");
+        JsonNode body = doc.get("model");
+        if (body == null || !body.isObject()) {
+            throw damaged(path, "it has no model body");
+        }
+        try {
+            if (kind.equals(ModelData.CLASSIFIER) || kind.equals(ModelData.REGRESSOR)) {
+                return ModelJson.fromJson(body);
+            }
+            List<String> known = new ArrayList<>(List.of(ModelData.CLASSIFIER, ModelData.REGRESSOR));
+            for (ModelCodec c : codecs()) {
+                if (c.kinds().contains(kind)) {
+                    return c.read(kind, body);
+                }
+                known.addAll(c.kinds());
+            }
+            throw new PartitaException("The model file " + path + " holds a model of kind '" + kind + "', which this"
+                    + " version of Partita cannot read (it reads " + String.join(", ", known) + ").");
+        } catch (PartitaException e) {
+            throw new PartitaException("Cannot load " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #load(Path)}, requiring the given type (e.g. TransparentModel.class). */
+    public static <T> T load(Path path, Class<T> type) {
+        Object model = load(path);
+        if (!type.isInstance(model)) {
+            throw new PartitaException("The model file " + path + " holds a " + model.getClass().getSimpleName()
+                    + ", not a " + type.getSimpleName() + ". Load it as that type.");
+        }
+        return type.cast(model);
+    }
+
+    /** Writes bytes to a temp file in the same directory, then moves it over the target atomically. */
+    public static void writeAtomically(Path path, byte[] bytes) {
+        Path target = path.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new PartitaException("Could not write " + target + ": " + e + ". Check that the directory is"
+                    + " writable and the disk has space; any previous file there is unchanged.", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temp file is hidden and harmless
+                }
+            }
+        }
+    }
+
+    private static JsonNode read(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new PartitaException("There is no model file " + path.toAbsolutePath() + ". Check the path.");
+        } catch (IOException e) {
+            throw new PartitaException("Could not read " + path + ": " + e + ".", e);
+        }
+        JsonNode doc;
+        try {
+            doc = ModelJson.MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw damaged(path, "it is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (doc == null || !doc.isObject() || !FORMAT.equals(doc.path("format").asText())) {
+            throw new PartitaException("The file " + path + " is not a Partita model file (no \"format\": \"" + FORMAT
+                    + "\" header). Load a file written by ModelFiles.save or %save.");
+        }
+        JsonNode version = doc.get("version");
+        if (version == null || !version.canConvertToInt()) {
+            throw damaged(path, "its format version is missing");
+        }
+        if (version.asInt() != VERSION) {
+            throw new PartitaException("The model file " + path + " has format version " + version.asInt()
+                    + ", but this Partita reads version " + VERSION + (version.asInt() > VERSION
+                    ? ". It was written by a newer Partita: upgrade Partita to load it." : ". Re-save the model."));
+        }
+        return doc;
+    }
+
+    private static PartitaException damaged(Path path, String why) {
+        return new PartitaException("The model file " + path + " is damaged or truncated: " + why + ". Load an"
+                + " intact copy or save the model again.");
+    }
+
+    private static List<ModelCodec> codecs() {
+        List<ModelCodec> out = new ArrayList<>();
+        // the engine's own class loader: notebook kernels may run cells under another context loader
+        ServiceLoader.load(ModelCodec.class, ModelCodec.class.getClassLoader()).forEach(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,311 @@
+package partita.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import partita.PartitaException;
+import partita.eval.ClassificationReport;
+import partita.eval.Metrics;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * A fitted transparent binary classifier: scores in [0, 1] that add up per feature
+ * (algorithm.md section 7), a calibration map from score to probability, labels in the
+ * training column's own type.
+ */
+public final class ClassifierModel extends FittedModel implements TransparentModel {
+
+    private static final int BINS = 20;
+    private static final int MAP_POINTS = 101;
+    private static final int SMOOTH = 15;
+
+    private final List<Object> labels;
+    private final double[] calibration;
+
+    ClassifierModel(Params params, String target, List<Object> labels, FeatureModel[] models, double baseValue,
+                    int trainingRows, double[] calibration, TrainingView training) {
+        super(params, target, models, baseValue, baseValue, trainingRows, training);
+        this.labels = List.copyOf(labels);
+        this.calibration = calibration;
+    }
+
+    static ClassifierModel fit(Params params, TrainingData data, int[] rows, List<String> features) {
+        TrainingView view = TrainingView.of(data, rows, true);
+        List<String> names = view.features(features);
+        SplitStats[] stats = view.stats(names, params.alpha());
+        return build(params, data.target(), data.labels(), names, same(params, names.size()), stats,
+                view.targetMean(), view.n(), view, null);
+    }
+
+    /**
+     * Grows and normalises the leaves; learns the calibration map on the training rows when
+     * they are at hand, otherwise keeps {@code calibration} (a loaded model refitted without data).
+     */
+    static ClassifierModel build(Params params, String target, List<Object> labels, List<String> names,
+                                 Params[] featureParams, SplitStats[] stats, double baseValue, int n,
+                                 TrainingView view, double[] calibration) {
+        List<Leaf>[] raw = grow(stats, featureParams, n, baseValue, true);
+        double minSum = 0;
+        double maxSum = 0;
+        for (int j = 0; j < raw.length; j++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Leaf l : raw[j]) {
+                if (!(l.missing() && featureParams[j].ignoreNan())) {
+                    min = Math.min(min, l.rawScore());
+                    max = Math.max(max, l.rawScore());
+                }
+            }
+            minSum += min;
+            maxSum += max;
+        }
+        FeatureModel[] models = new FeatureModel[raw.length];
+        for (int j = 0; j < raw.length; j++) {
+            List<Leaf> scored = new ArrayList<>(raw[j].size());
+            for (Leaf l : raw[j]) {
+                double r = l.rawScore();
+                double score = r == 0 ? 0 : r < 0 ? Math.abs(r) / minSum * baseValue : r / maxSum * (1 - baseValue);
+                scored.add(l.withScore(score));
+            }
+            models[j] = new FeatureModel(names.get(j), featureParams[j], stats[j], scored);
+        }
+        double[] map = view == null ? calibration
+                : calibrationMap(scores(models, baseValue, view.leaves(models)), view.y());
+        return new ClassifierModel(params, target, labels, models, baseValue, n, map, view);
+    }
+
+    /**
+     * The 101-point calibration map (algorithm.md section 7, with the documented deviation:
+     * all 20 bins stay in place; a bin whose 3-bin window is empty takes the nearest defined
+     * bin below, or above at the start).
+     */
+    static double[] calibrationMap(double[] scores, double[] y) {
+        double[] edges = new double[BINS + 1];
+        for (int i = 0; i <= BINS; i++) {
+            edges[i] = (5 * i) / 100.0;
+        }
+        long[] count = new long[BINS];
+        double[] sum = new double[BINS];
+        for (int i = 0; i < scores.length; i++) {
+            int b = bin(edges, scores[i]);
+            if (b >= 0) {
+                count[b]++;
+                sum[b] += y[i];
+            }
+        }
+        double[] v = new double[BINS];
+        boolean[] defined = new boolean[BINS];
+        for (int i = 0; i < BINS; i++) {
+            double total = 0;
+            for (int j = i - 1; j <= i + 1; j++) {
+                total += j >= 0 && j < BINS ? count[j] : 0;
+            }
+            if (total == 0) {
+                continue;
+            }
+            double wp = 0;
+            for (int j = i - 1; j <= i + 1; j++) {
+                if (j >= 0 && j < BINS && count[j] > 0) {
+                    wp += count[j] / total * (sum[j] / count[j]);
+                }
+            }
+            v[i] = wp;
+            defined[i] = true;
+        }
+        fillUndefined(v, defined);
+        double[] expanded = new double[MAP_POINTS];
+        for (int i = 0; i < MAP_POINTS; i++) {
+            expanded[i] = v[Math.min(i / 5, BINS - 1)];
+        }
+        return movingAverage(expanded, SMOOTH);
+    }
+
+    /**
+     * Centred moving average, truncated at the ends, computed as a running sum with Kahan
+     * compensation (added and removed values compensated separately) the way the reference's
+     * pandas rolling mean does, so the map matches it to the last bit; a window of identical
+     * values averages to exactly that value.
+     */
+    static double[] movingAverage(double[] v, int window) {
+        int n = v.length;
+        int half = (window - 1) / 2;
+        double[] out = new double[n];
+        double sum = 0;
+        double addComp = 0;
+        double removeComp = 0;
+        int count = 0;
+        int sameRun = 0;
+        double prev = v[0];
+        int start = 0;
+        int end = 0;
+        for (int i = 0; i < n; i++) {
+            int s = Math.max(0, i - half);
+            int e = Math.min(n, i + half + 1);
+            for (; start < s; start++) {
+                double y = -v[start] - removeComp;
+                double t = sum + y;
+                removeComp = t - sum - y;
+                sum = t;
+                count--;
+            }
+            for (; end < e; end++) {
+                double y = v[end] - addComp;
+                double t = sum + y;
+                addComp = t - sum - y;
+                sum = t;
+                count++;
+                sameRun = v[end] == prev ? sameRun + 1 : 1;
+                prev = v[end];
+            }
+            out[i] = sameRun >= count ? prev : sum / count;
+        }
+        return out;
+    }
+
+    /** Bin b with edges[b] &lt; s &lt;= edges[b + 1], or -1 (0, below, above or NaN). */
+    private static int bin(double[] edges, double s) {
+        if (!(s > edges[0] && s <= edges[BINS])) {
+            return -1;
+        }
+        int b = (int) Math.ceil(s * BINS) - 1; // a guess, corrected against the exact edges
+        b = Math.max(0, Math.min(BINS - 1, b));
+        while (b > 0 && s <= edges[b]) {
+            b--;
+        }
+        while (b < BINS - 1 && s > edges[b + 1]) {
+            b++;
+        }
+        return b;
+    }
+
+    /** Undefined bins take the nearest defined bin below (above when none is below). */
+    private static void fillUndefined(double[] v, boolean[] defined) {
+        int firstDefined = -1;
+        for (int i = 0; i < v.length && firstDefined < 0; i++) {
+            firstDefined = defined[i] ? i : -1;
+        }
+        if (firstDefined < 0) {
+            return; // no scored rows at all: the map stays 0
+        }
+        for (int i = 0; i < v.length; i++) {
+            if (!defined[i]) {
+                v[i] = i < firstDefined ? v[firstDefined] : v[i - 1];
+            }
+        }
+    }
+
+    @Override
+    double probaOf(double score) {
+        return proba(score);
+    }
+
+    /** Calibration map lookup: map[floor(100 * score)] (truncated toward zero, clamped to the map). */
+    public double proba(double score) {
+        if (Double.isNaN(score)) {
+            return Double.NaN;
+        }
+        int i = (int) (score * 100);
+        return calibration[Math.max(0, Math.min(MAP_POINTS - 1, i))];
+    }
+
+    public double[] predictProba(Table data) {
+        return predictProba(data, null);
+    }
+
+    public double[] predictProba(Table data, int[] rows) {
+        double[] s = predictScore(data, rows);
+        for (int i = 0; i < s.length; i++) {
+            s[i] = proba(s[i]);
+        }
+        return s;
+    }
+
+    /** The 101-point calibration map (a copy). */
+    public double[] calibrationMap() {
+        return calibration.clone();
+    }
+
+    /** [negative label, positive label] in the training column's type. */
+    public List<Object> labels() {
+        return labels;
+    }
+
+    /** Labels with the default threshold 0.5: positive when score &gt; 0.5. */
+    public List<Object> predict(Table data) {
+        return predict(data, 0.5);
+    }
+
+    /** Labels: positive when score &gt; threshold. */
+    public List<Object> predict(Table data, double threshold) {
+        double[] s = predictScore(data);
+        List<Object> out = new ArrayList<>(s.length);
+        for (double v : s) {
+            out.add(labels.get(v > threshold ? 1 : 0));
+        }
+        return out;
+    }
+
+    /**
+     * Metrics on labelled rows: AUC on scores, accuracy/precision/recall/F1/confusion at
+     * score &gt; 0.5, log loss and Brier score on calibrated probabilities.
+     */
+    public ClassificationReport evaluate(Table data, String targetColumn) {
+        Column<?> t = Columns.column(data, targetColumn, "target");
+        double[] y = new double[data.rowCount()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labelIndex(t, i);
+        }
+        double[] score = predictScore(data);
+        double[] proba = score.clone();
+        for (int i = 0; i < proba.length; i++) {
+            proba[i] = proba(score[i]);
+        }
+        return Metrics.classificationReport(y, score, proba, 0.5);
+    }
+
+    /** 0 or 1 for a cell holding one of the training labels (numbers compare by value). */
+    private int labelIndex(Column<?> t, int row) {
+        if (Columns.isMissing(t, row)) {
+            throw new PartitaException("The target column '" + t.name() + "' has a missing value at row " + row
+                    + ". Drop rows without a label before evaluating.");
+        }
+        Object v = t.get(row);
+        for (int k = 0; k < 2; k++) {
+            Object l = labels.get(k);
+            boolean same = l instanceof Number a && v instanceof Number b ? a.doubleValue() == b.doubleValue()
+                    : l.toString().equals(v.toString());
+            if (same) {
+                return k;
+            }
+        }
+        throw new PartitaException("The target column '" + t.name() + "' has the label '" + v + "' at row " + row
+                + ", which the model did not see in training: its labels are " + labels
+                + ". Evaluate on data with the same labels.");
+    }
+
+    @Override
+    public ClassifierModel refit(Params newParams, String... names) {
+        Params p = keepAlpha(newParams);
+        Params[] featureParams = refitParams(p, names);
+        return build(names.length == 0 ? p : params, target, labels, features, featureParams, stats(),
+                baseValue, trainingRows, training, calibration);
+    }
+
+    @Override
+    public ModelData snapshot() {
+        return new ModelData(ModelData.CLASSIFIER, params, target, labels, featureData(), targetMean, baseValue,
+                trainingRows, calibration.clone(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    @Override
+    public ClassifierModel withTrainingData(Table data) {
+        return withTrainingData(TrainingData.forClassification(data, target, features), null);
+    }
+
+    @Override
+    public ClassifierModel withTrainingData(TrainingData data, int[] rows) {
+        return new ClassifierModel(params, target, labels, models, baseValue, trainingRows, calibration,
+                attach(data, rows, true));
+    }
+}

@@ -1,0 +1,285 @@
+package partita.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import partita.PartitaException;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** What classifier and regressor share: the additive structure, lookup, scoring and explanation. */
+abstract class FittedModel {
+
+    private static final int BLOCK = 1 << 14;
+
+    final Params params;
+    final String target;
+    final List<String> features;
+    final FeatureModel[] models;
+    /** Mean target of the training rows: the reference point leaves are grown and scored against. */
+    final double targetMean;
+    final double baseValue;
+    final int trainingRows;
+    /** The training rows while the model lives in memory; null after loading from a file. */
+    final TrainingView training;
+
+    FittedModel(Params params, String target, FeatureModel[] models, double targetMean, double baseValue,
+                int trainingRows, TrainingView training) {
+        this.params = params;
+        this.target = target;
+        this.models = models;
+        this.features = Arrays.stream(models).map(m -> m.name).toList();
+        this.targetMean = targetMean;
+        this.baseValue = baseValue;
+        this.trainingRows = trainingRows;
+        this.training = training;
+    }
+
+    public Params params() {
+        return params;
+    }
+
+    public Map<String, Params> featureParams() {
+        Map<String, Params> m = new LinkedHashMap<>();
+        for (FeatureModel f : models) {
+            m.put(f.name, f.params);
+        }
+        return m;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public List<String> features() {
+        return features;
+    }
+
+    public double baseValue() {
+        return baseValue;
+    }
+
+    public int trainingRows() {
+        return trainingRows;
+    }
+
+    public boolean hasTrainingData() {
+        return training != null;
+    }
+
+    /** A training view over data that must reproduce this model's split statistics exactly. */
+    TrainingView attach(TrainingData data, int[] rows, boolean classifier) {
+        TrainingView view = TrainingView.of(data, rows, classifier);
+        if (!data.target().equals(target) || view.n() != trainingRows) {
+            throw notTrainingData("it has " + view.n() + " rows for target '" + data.target() + "', the model "
+                    + trainingRows + " rows for '" + target + "'");
+        }
+        SplitStats[] fresh = view.stats(features, params.alpha());
+        for (int j = 0; j < models.length; j++) {
+            if (!Splits.same(fresh[j], models[j].stats)) {
+                throw notTrainingData("feature '" + features.get(j) + "' has different values or targets");
+            }
+        }
+        return view;
+    }
+
+    private static PartitaException notTrainingData(String why) {
+        return new PartitaException("This is not the data the model was trained on (" + why + "). Attach the exact"
+                + " training table (same rows, same order), or fit a new model on this data.");
+    }
+
+    public int leafCount() {
+        int k = 0;
+        for (FeatureModel f : models) {
+            k += f.leaves.size();
+        }
+        return k;
+    }
+
+    public double[] predictScore(Table data) {
+        return predictScore(data, null);
+    }
+
+    public double[] predictScore(Table data, int[] rows) {
+        int[] r = Columns.rowsOrAll(rows, data.rowCount());
+        Column<?>[] columns = columns(data);
+        LeafFill[] fills = new LeafFill[models.length];
+        for (int j = 0; j < models.length; j++) {
+            FeatureModel m = models[j];
+            Column<?> c = columns[j];
+            fills[j] = (from, to, out) -> m.leaves(c, r, from, to, out);
+        }
+        return sumScores(models, baseValue, r.length, fills);
+    }
+
+    /** Scores of rows given their leaf per feature (training rows). */
+    static double[] scores(FeatureModel[] models, double baseValue, int[][] leaves) {
+        LeafFill[] fills = new LeafFill[models.length];
+        for (int j = 0; j < models.length; j++) {
+            int[] l = leaves[j];
+            fills[j] = (from, to, out) -> System.arraycopy(l, from, out, 0, to - from);
+        }
+        return sumScores(models, baseValue, leaves[0].length, fills);
+    }
+
+    /** Writes the leaves of one feature for rows [from, to) into out[0, to - from). */
+    private interface LeafFill {
+        void fill(int from, int to, int[] out);
+    }
+
+    /**
+     * Per row: contributions summed in feature order, the base value added last (the order
+     * prediction, calibration and explanation all share). Rows in parallel blocks; each row's
+     * sum is the same whatever the thread count.
+     */
+    private static double[] sumScores(FeatureModel[] models, double baseValue, int m, LeafFill[] fills) {
+        double[] s = new double[m];
+        IntStream.range(0, (m + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
+            int from = b * BLOCK;
+            int to = Math.min(m, from + BLOCK);
+            int[] leaf = new int[to - from];
+            for (int j = 0; j < models.length; j++) {
+                fills[j].fill(from, to, leaf);
+                double[] score = models[j].scores();
+                for (int i = from; i < to; i++) {
+                    s[i] += score[leaf[i - from]];
+                }
+            }
+            for (int i = from; i < to; i++) {
+                s[i] += baseValue;
+            }
+        });
+        return s;
+    }
+
+    /** The model's feature columns in the table, checked for presence and kind. */
+    Column<?>[] columns(Table data) {
+        Column<?>[] out = new Column<?>[models.length];
+        for (int j = 0; j < models.length; j++) {
+            if (!data.containsColumn(models[j].name)) {
+                throw new PartitaException("The table has no column '" + models[j].name + "', a feature of this model."
+                        + closeHint(data, models[j].name) + " The model needs every feature column: "
+                        + String.join(", ", features) + ".");
+            }
+            out[j] = data.column(models[j].name);
+            models[j].checkColumn(out[j]);
+        }
+        return out;
+    }
+
+    private static String closeHint(Table data, String name) {
+        List<String> close = PartitaException.closeMatches(name, data.columnNames());
+        return close.isEmpty() ? "" : " Did you mean: " + String.join(", ", close) + "?";
+    }
+
+    public List<FeatureProfile> profile() {
+        return Arrays.stream(models).map(FeatureModel::profile).toList();
+    }
+
+    public FeatureProfile profile(String feature) {
+        return model(feature).profile();
+    }
+
+    FeatureModel model(String feature) {
+        for (FeatureModel m : models) {
+            if (m.name.equals(feature)) {
+                return m;
+            }
+        }
+        throw PartitaException.unknownName("feature", feature, features);
+    }
+
+    public Map<String, Double> featureImportances() {
+        double[] w = new double[models.length];
+        double total = 0;
+        for (int j = 0; j < models.length; j++) {
+            w[j] = models[j].importanceWeight();
+            total += w[j];
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int j = 0; j < models.length; j++) {
+            out.put(models[j].name, total == 0 ? 0.0 : w[j] / total);
+        }
+        return out;
+    }
+
+    public List<Explanation> explain(Table data) {
+        Column<?>[] columns = columns(data);
+        List<Explanation> out = new ArrayList<>(data.rowCount());
+        for (int r = 0; r < data.rowCount(); r++) {
+            out.add(explain(columns, r));
+        }
+        return out;
+    }
+
+    public Explanation explain(Table data, int row) {
+        Columns.rowsOrAll(new int[] {row}, data.rowCount());
+        return explain(columns(data), row);
+    }
+
+    private Explanation explain(Column<?>[] columns, int row) {
+        List<Contribution> contributions = new ArrayList<>(models.length);
+        double s = 0;
+        for (int j = 0; j < models.length; j++) {
+            FeatureModel m = models[j];
+            int leaf = m.leafOf(columns[j], row);
+            double c = m.score(leaf);
+            s += c;
+            contributions.add(new Contribution(m.name, Columns.value(columns[j], row), m.leaves.get(leaf), c));
+        }
+        s += baseValue;
+        return new Explanation(baseValue, contributions, s, probaOf(s));
+    }
+
+    /** Per-feature data for {@link TransparentModel#snapshot()}. */
+    List<FeatureData> featureData() {
+        return Arrays.stream(models).map(m -> new FeatureData(m.name, m.params, m.stats, m.leaves)).toList();
+    }
+
+    /** Calibrated probability of a score, NaN for regressors. */
+    abstract double probaOf(double score);
+
+    /** Refit parameters with the fit-time alpha: candidate splits are fixed once fitted. */
+    Params keepAlpha(Params p) {
+        return p.alpha() == params.alpha() ? p : p.toBuilder().alpha(params.alpha()).build();
+    }
+
+    /** Per-feature parameters after a refit of the given features (none = all) with {@code p}. */
+    Params[] refitParams(Params p, String... names) {
+        Params[] out = new Params[models.length];
+        for (int j = 0; j < models.length; j++) {
+            out[j] = names.length == 0 ? p : models[j].params;
+        }
+        for (String name : names) {
+            int j = features.indexOf(name);
+            if (j < 0) {
+                throw PartitaException.unknownName("feature", name, features);
+            }
+            out[j] = p;
+        }
+        return out;
+    }
+
+    /** Leaves with raw scores for every feature, grown in parallel from the kept statistics. */
+    @SuppressWarnings("unchecked")
+    static List<Leaf>[] grow(SplitStats[] stats, Params[] params, int n, double targetMean, boolean classifier) {
+        List<Leaf>[] out = new List[stats.length];
+        IntStream.range(0, stats.length).parallel()
+                .forEach(j -> out[j] = Splits.grow(stats[j], params[j], n, targetMean, classifier));
+        return out;
+    }
+
+    SplitStats[] stats() {
+        return Arrays.stream(models).map(m -> m.stats).toArray(SplitStats[]::new);
+    }
+
+    static Params[] same(Params p, int k) {
+        Params[] out = new Params[k];
+        Arrays.fill(out, p);
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package partita.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import partita.PartitaException;
+
+/**
+ * The complete state of a fitted model as plain values, for persistence
+ * ({@link partita.io.ModelJson}): {@link TransparentModel#snapshot()} takes it,
+ * {@link #toModel()} checks it and rebuilds the model (without training data in memory).
+ *
+ * @param kind        "classifier" or "regressor"
+ * @param labels      classifier: [negative, positive] in the user's type; regressor: empty
+ * @param targetMean  mean target of the training rows (leaves are grown against it)
+ * @param baseValue   the model's intercept (classifier: = targetMean; regressor: ridge intercept)
+ * @param calibration classifier: the 101-point calibration map; regressor: null
+ * @param lower       regressor prediction range lower end (classifier: -inf)
+ * @param upper       regressor prediction range upper end (classifier: +inf)
+ */
+public record ModelData(String kind, Params params, String target, List<Object> labels, List<FeatureData> features,
+                        double targetMean, double baseValue, int trainingRows, double[] calibration, double lower,
+                        double upper) {
+
+    public static final String CLASSIFIER = "classifier";
+    public static final String REGRESSOR = "regressor";
+
+    public ModelData {
+        labels = List.copyOf(labels);
+        features = List.copyOf(features);
+    }
+
+    /** The model this data describes; a PartitaException names the first inconsistency. */
+    public TransparentModel toModel() {
+        if (features.isEmpty()) {
+            throw damaged("it has no features");
+        }
+        if (trainingRows <= 0) {
+            throw damaged("training_rows is " + trainingRows);
+        }
+        Set<String> names = new HashSet<>();
+        FeatureModel[] models = new FeatureModel[features.size()];
+        for (int j = 0; j < models.length; j++) {
+            FeatureData f = features.get(j);
+            if (!names.add(f.name())) {
+                throw damaged("feature '" + f.name() + "' appears twice");
+            }
+            checkLeaves(f);
+            models[j] = new FeatureModel(f.name(), f.params(), f.stats(), f.leaves());
+        }
+        switch (kind) {
+            case CLASSIFIER -> {
+                if (labels.size() != 2 || calibration == null || calibration.length != 101) {
+                    throw damaged("a classifier needs 2 labels and a 101-point calibration map");
+                }
+                return new ClassifierModel(params, target, labels, models, baseValue, trainingRows,
+                        calibration.clone(), null);
+            }
+            case REGRESSOR -> {
+                if (!(lower <= upper)) {
+                    throw damaged("prediction range [" + lower + ", " + upper + "] is empty");
+                }
+                return new RegressorModel(params, target, models, targetMean, baseValue, trainingRows, lower, upper,
+                        null);
+            }
+            default -> throw damaged("unknown model kind '" + kind + "' (expected classifier or regressor)");
+        }
+    }
+
+    private static void checkLeaves(FeatureData f) {
+        List<Leaf> leaves = f.leaves();
+        if (leaves.isEmpty() || !leaves.get(leaves.size() - 1).missing()) {
+            throw damaged("feature '" + f.name() + "' does not end with its missing-value leaf");
+        }
+        boolean numeric = f.stats() instanceof SplitStats.Numeric;
+        double previousUpper = Double.NEGATIVE_INFINITY;
+        Set<String> categories = new HashSet<>();
+        for (int i = 0; i < leaves.size() - 1; i++) {
+            Leaf l = leaves.get(i);
+            if (l.missing()) {
+                throw damaged("feature '" + f.name() + "' has a missing-value leaf before its last leaf");
+            }
+            if (numeric) {
+                if (l.category() != null || Double.compare(l.lower(), previousUpper) != 0 || !(l.upper() > l.lower())) {
+                    throw damaged("numeric feature '" + f.name() + "' has leaf bounds out of order at leaf " + i);
+                }
+                previousUpper = l.upper();
+            } else if (l.category() == null || !categories.add(l.category())) {
+                throw damaged("categorical feature '" + f.name() + "' has a leaf without a category or a repeated one");
+            }
+        }
+        if (numeric && previousUpper != Double.POSITIVE_INFINITY) {
+            throw damaged("numeric feature '" + f.name() + "' does not end its leaves at +inf");
+        }
+    }
+
+    private static PartitaException damaged(String why) {
+        return new PartitaException("The model data is damaged: " + why + ". Load an intact model file or fit the"
+                + " model again.");
+    }
+}

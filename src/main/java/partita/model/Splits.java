@@ -1,0 +1,159 @@
+package partita.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Computing split statistics from data and growing leaves from them. */
+final class Splits {
+
+    private Splits() {
+    }
+
+    /** Leaves with raw scores (score = 0 until the model normalises them), missing leaf last. */
+    static List<Leaf> grow(SplitStats stats, Params params, int n, double baseValue, boolean classifier) {
+        List<Leaf> leaves = new ArrayList<>();
+        if (stats instanceof SplitStats.Numeric s) {
+            for (Leaf l : new TreeGrower(s, params, n, baseValue).grow()) {
+                leaves.add(new Leaf(l.lower(), l.upper(), null, 0, LeafScores.raw(params, classifier, l.count(),
+                        l.mean(), n, baseValue), l.mean(), (double) l.count() / n, l.count(), false));
+            }
+        } else {
+            SplitStats.Categorical s = (SplitStats.Categorical) stats;
+            for (int i = 0; i < s.categories().length; i++) {
+                leaves.add(new Leaf(Double.NaN, Double.NaN, s.categories()[i], 0,
+                        LeafScores.raw(params, classifier, s.counts()[i], s.means()[i], n, baseValue), s.means()[i],
+                        (double) s.counts()[i] / n, s.counts()[i], false));
+            }
+        }
+        leaves.add(LeafScores.missingLeaf(params, classifier, stats.missingCount(), stats.missingMean(), n, baseValue));
+        return leaves;
+    }
+
+    /** Exactly equal statistics (arrays compared by content). */
+    static boolean same(SplitStats x, SplitStats y) {
+        if (x instanceof SplitStats.Numeric a && y instanceof SplitStats.Numeric b) {
+            return Arrays.equals(a.splits(), b.splits()) && Arrays.equals(a.leftCount(), b.leftCount())
+                    && Arrays.equals(a.leftMean(), b.leftMean()) && Arrays.equals(a.rightCount(), b.rightCount())
+                    && Arrays.equals(a.rightMean(), b.rightMean()) && a.count() == b.count()
+                    && Double.compare(a.mean(), b.mean()) == 0 && a.missingCount() == b.missingCount()
+                    && Double.compare(a.missingMean(), b.missingMean()) == 0;
+        }
+        if (x instanceof SplitStats.Categorical a && y instanceof SplitStats.Categorical b) {
+            return Arrays.equals(a.categories(), b.categories()) && Arrays.equals(a.counts(), b.counts())
+                    && Arrays.equals(a.means(), b.means()) && a.missingCount() == b.missingCount()
+                    && Double.compare(a.missingMean(), b.missingMean()) == 0;
+        }
+        return false;
+    }
+
+    /** Statistics of one prepared feature over a view of the training rows, in O(rows + distinct values). */
+    static SplitStats of(TrainingData.PreparedColumn column, double[] y, int[] rows, double alpha) {
+        int k = column.size();
+        int[] count = new int[k];
+        double[] sum = new double[k];
+        int[] codes = column.codes();
+        int missingCount = 0;
+        double missingSum = 0;
+        for (int r : rows) {
+            int c = codes[r];
+            if (c < 0) {
+                missingCount++;
+                missingSum += y[r];
+            } else {
+                count[c]++;
+                sum[c] += y[r];
+            }
+        }
+        double missingMean = missingCount == 0 ? Double.NaN : missingSum / missingCount;
+        return column.numeric()
+                ? numeric(column.values(), count, sum, missingCount, missingMean, alpha)
+                : categorical(column.categories(), count, sum, missingCount, missingMean);
+    }
+
+    private static SplitStats.Numeric numeric(double[] values, int[] count, double[] sum, int missingCount, double missingMean,
+                                   double alpha) {
+        // keep only the distinct values present in this view
+        int k = 0;
+        for (int c : count) {
+            k += c > 0 ? 1 : 0;
+        }
+        double[] u = new double[k];
+        int[] cnt = new int[k];
+        double[] sm = new double[k];
+        for (int i = 0, j = 0; i < values.length; i++) {
+            if (count[i] > 0) {
+                u[j] = values[i];
+                cnt[j] = count[i];
+                sm[j++] = sum[i];
+            }
+        }
+        int total = 0;
+        double totalSum = 0;
+        for (int j = 0; j < k; j++) {
+            total += cnt[j];
+            totalSum += sm[j];
+        }
+        double mean = total == 0 ? Double.NaN : totalSum / total;
+        if (k < 2) {
+            return new SplitStats.Numeric(new double[0], new int[0], new double[0], new int[0], new double[0], total, mean,
+                    missingCount, missingMean);
+        }
+        int bins = (int) Math.floor((Math.pow(k, 1 - alpha) - 1) / (1 - alpha)) + 1;
+        int step = Math.max(1, k / bins);
+        int m = (k - 2) / step + 1;
+        double[] splits = new double[m];
+        int[] lc = new int[m];
+        double[] lm = new double[m];
+        int[] rc = new int[m];
+        double[] rm = new double[m];
+        // suffix sums so each side's sum is accumulated over its own values
+        double[] suffix = new double[k + 1];
+        for (int j = k - 1; j >= 0; j--) {
+            suffix[j] = suffix[j + 1] + sm[j];
+        }
+        int leftCount = 0;
+        double leftSum = 0;
+        int next = 0;
+        for (int i = 0; i <= k - 2; i++) {
+            leftCount += cnt[i];
+            leftSum += sm[i];
+            if (i % step == 0) {
+                splits[next] = (u[i] + u[i + 1]) / 2;
+                lc[next] = leftCount;
+                lm[next] = leftSum / leftCount;
+                rc[next] = total - leftCount;
+                rm[next] = suffix[i + 1] / (total - leftCount);
+                next++;
+            }
+        }
+        return new SplitStats.Numeric(splits, lc, lm, rc, rm, total, mean, missingCount, missingMean);
+    }
+
+    private static SplitStats.Categorical categorical(String[] categories, int[] count, double[] sum, int missingCount,
+                                           double missingMean) {
+        int k = 0;
+        for (int c : count) {
+            k += c > 0 ? 1 : 0;
+        }
+        Integer[] order = new Integer[k];
+        double[] means = new double[categories.length];
+        for (int i = 0, j = 0; i < categories.length; i++) {
+            if (count[i] > 0) {
+                means[i] = sum[i] / count[i];
+                order[j++] = i;
+            }
+        }
+        // stable sort over text-sorted categories: ties in mean stay in text order
+        Arrays.sort(order, (a, b) -> Double.compare(means[a], means[b]));
+        String[] cats = new String[k];
+        int[] cnt = new int[k];
+        double[] mns = new double[k];
+        for (int j = 0; j < k; j++) {
+            cats[j] = categories[order[j]];
+            cnt[j] = count[order[j]];
+            mns[j] = means[order[j]];
+        }
+        return new SplitStats.Categorical(cats, cnt, mns, missingCount, missingMean);
+    }
+}

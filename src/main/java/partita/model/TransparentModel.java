@@ -1,0 +1,71 @@
+package partita.model;
+
+import java.util.List;
+import java.util.Map;
+
+import tech.tablesaw.api.Table;
+
+/**
+ * A fitted transparent additive model: baseValue plus one step function per feature
+ * (algorithm.md). Immutable; {@link #refit} returns a new model.
+ */
+public sealed interface TransparentModel permits ClassifierModel, RegressorModel {
+
+    /** The parameters the model was fitted (or last refitted for all features) with. */
+    Params params();
+
+    /** Parameters per feature (they differ after a refit of some features), in feature order. */
+    Map<String, Params> featureParams();
+
+    String target();
+
+    List<String> features();
+
+    double baseValue();
+
+    int trainingRows();
+
+    /** One score per row of the table, in row order. */
+    double[] predictScore(Table data);
+
+    /** Scores of the given rows only, in the given order. */
+    double[] predictScore(Table data, int[] rows);
+
+    List<FeatureProfile> profile();
+
+    FeatureProfile profile(String feature);
+
+    /** Share of each feature in the model (LinkedHashMap in feature order; sum 1, or all 0). */
+    Map<String, Double> featureImportances();
+
+    List<Explanation> explain(Table data);
+
+    Explanation explain(Table data, int row);
+
+    /** Number of leaves over all features, missing-value leaves included. */
+    int leafCount();
+
+    /**
+     * True while the training rows are in memory (after fit; false after loading from a
+     * file). A refit then re-learns the calibration map (classifier) or re-runs the ridge step
+     * (regressor); without them a classifier refit keeps its calibration map and a regressor
+     * refit is refused.
+     */
+    boolean hasTrainingData();
+
+    /**
+     * The same model with its training table attached (e.g. after loading from a file), so a
+     * refit can use the rows. The table must be the one the model was trained on: its split
+     * statistics are recomputed and must match the model's.
+     */
+    TransparentModel withTrainingData(Table data);
+
+    /** As {@link #withTrainingData(Table)}, for a model fitted on a view of prepared data. */
+    TransparentModel withTrainingData(TrainingData data, int[] rows);
+
+    /** The model's complete state as plain values (what a model file holds). */
+    ModelData snapshot();
+
+    /** Re-grows and re-scores the given features (none = all) with new parameters, from the kept split statistics. */
+    TransparentModel refit(Params params, String... features);
+}

@@ -1,0 +1,49 @@
+package partita.partition;
+
+import java.util.List;
+import java.util.Objects;
+import tech.tablesaw.api.Table;
+
+/**
+ * A table, its target and how to split it: what {@code %partition} declares and {@code %train}
+ * trains from. Holds the table by reference (no copy).
+ *
+ * @param data   the training table
+ * @param target the target column
+ * @param kind   classifier or regressor ({@link #of} infers it from the target)
+ * @param spec   the segments
+ */
+public record Partition(Table data, String target, Kind kind, PartitionSpec spec) {
+
+    public Partition {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(spec, "spec");
+        Target.column(data, target);
+    }
+
+    /** A partition whose kind follows the target ({@link Kind#infer}). */
+    public static Partition of(Table data, String target, PartitionSpec spec) {
+        return new Partition(data, target, Kind.infer(data, target), spec);
+    }
+
+    /** The segment analysis table (see {@link PartitionSpec#analyse(Table, String)}). */
+    public Table analysis() {
+        return spec.analyse(data, target, kind);
+    }
+
+    /** The classifier's labels [negative, positive] (target_mean is the positive share); empty for a regressor. */
+    public List<Object> labels() {
+        return kind == Kind.CLASSIFIER ? Target.labels(data, target) : List.of();
+    }
+
+    /** A trainer on this partition's segments, with default settings. */
+    public Partitioner trainer() {
+        return Partitioner.of(spec);
+    }
+
+    /** Fits with a trainer's settings (its own partition spec is replaced by this one's). */
+    public PartitionedModel fit(Partitioner settings) {
+        return settings.withSpec(spec).fit(data, target, kind);
+    }
+}

@@ -1,0 +1,280 @@
+package partita.partition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import partita.PartitaException;
+import partita.io.ModelCodec;
+import partita.io.ModelJson;
+import partita.model.Params;
+import partita.model.TransparentModel;
+
+/**
+ * The body of a partitioned model file (registered with {@link java.util.ServiceLoader}; the
+ * header, version check and atomic write are {@link partita.io.ModelFiles}'). Segment models are
+ * stored with {@link ModelJson}; segment keys as typed JSON values (text, integer, float,
+ * boolean, null for missing), so 1 and "1" stay apart after loading.
+ */
+public final class PartitionedCodec implements ModelCodec {
+
+    static final String CLASSIFIER = "partitioned-classifier";
+    static final String REGRESSOR = "partitioned-regressor";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    @Override
+    public List<String> kinds() {
+        return List.of(CLASSIFIER, REGRESSOR);
+    }
+
+    @Override
+    public String kindOf(Object model) {
+        if (model instanceof PartitionedClassifier) {
+            return CLASSIFIER;
+        }
+        return model instanceof PartitionedRegressor ? REGRESSOR : null;
+    }
+
+    @Override
+    public ObjectNode write(Object model) {
+        PartitionedModel m = (PartitionedModel) model;
+        ObjectNode body = NODES.objectNode();
+        body.put("target", m.target());
+        body.set("features", strings(m.features()));
+        ArrayNode levels = body.putArray("levels");
+        for (int i = 0; i < m.spec().depth(); i++) {
+            Level l = m.spec().levels().get(i);
+            ObjectNode ln = levels.addObject();
+            ln.put("column", l.column());
+            ln.put("derive", l.derivation() == null ? null : l.derivation().label());
+            ln.put("min_size", l.minSize());
+            ln.put("source", m.sources.get(i).name().toLowerCase(Locale.ROOT));
+            if (l.mapping() != null) {
+                ObjectNode mn = ln.putObject("mapping");
+                ObjectNode groups = mn.putObject("groups");
+                l.mapping().groups().forEach((g, vs) -> groups.set(g, strings(vs)));
+                mn.put("catch_all", l.mapping().catchAll());
+            }
+        }
+        body.set("training", trainer(m.trainer()));
+        ArrayNode segments = body.putArray("segments");
+        for (Segment s : m.segments()) {
+            ObjectNode sn = segments.addObject();
+            ArrayNode key = sn.putArray("key");
+            s.key().values().forEach(v -> key.add(typed(v)));
+            sn.put("status", s.status().name());
+            sn.put("reason", s.reason());
+            sn.put("rows", s.rows());
+            sn.set("params", s.params() == null ? NODES.nullNode() : ModelJson.MAPPER.valueToTree(s.params().asMap()));
+            sn.set("features", strings(s.features()));
+            sn.put("fit_ms", s.fitMillis());
+            sn.set("training_metric", Double.isFinite(s.trainingMetric()) ? NODES.numberNode(s.trainingMetric())
+                    : NODES.nullNode());
+            if (s.reference() != null) {
+                ObjectNode rn = sn.putObject("reference");
+                rn.set("edges", doubles(s.reference().edges()));
+                rn.set("shares", doubles(s.reference().shares()));
+            }
+            sn.set("model", s.model() == null ? NODES.nullNode() : ModelJson.toJson(s.model()));
+        }
+        return body;
+    }
+
+    /** The training settings: params, policy, features, per-segment overrides and features, guard. */
+    private static ObjectNode trainer(Partitioner t) {
+        ObjectNode n = NODES.objectNode();
+        n.set("params", ModelJson.MAPPER.valueToTree(t.params().asMap()));
+        n.put("policy", t.policy().name());
+        n.set("features", t.features() == null ? NODES.nullNode() : strings(t.features()));
+        n.set("overrides", ModelJson.MAPPER.valueToTree(t.overrides()));
+        n.set("segment_features", ModelJson.MAPPER.valueToTree(t.segmentFeatures()));
+        if (t.guard() != null) {
+            n.putObject("guard").put("holdout", t.guard().holdout()).put("seed", t.guard().seed());
+        }
+        return n;
+    }
+
+    private static Partitioner trainer(JsonNode n, PartitionSpec spec) {
+        Partitioner t = Partitioner.of(spec).params(params(field(n, "params")))
+                .policy(Policy.valueOf(text(field(n, "policy"), "policy")));
+        JsonNode features = field(n, "features");
+        if (!features.isNull()) {
+            t = t.features(stringList(features, "features"));
+        }
+        for (Map.Entry<String, JsonNode> e : iterable(field(n, "overrides"))) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            e.getValue().fields().forEachRemaining(kv -> settings.put(kv.getKey(), kv.getValue().asText()));
+            t = t.override(e.getKey(), settings);
+        }
+        for (Map.Entry<String, JsonNode> e : iterable(field(n, "segment_features"))) {
+            t = t.features(e.getKey(), stringList(e.getValue(), "segment_features"));
+        }
+        JsonNode guard = n.get("guard");
+        return guard == null ? t : t.guarded(field(guard, "holdout").asDouble(), field(guard, "seed").asLong());
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
+        return object::fields;
+    }
+
+    private static Params params(JsonNode n) {
+        Params.Builder b = Params.builder();
+        n.fields().forEachRemaining(e -> b.set(e.getKey(), e.getValue().asText()));
+        return b.build();
+    }
+
+    @Override
+    public Object read(String kind, JsonNode body) {
+        try {
+            return readBody(kind, body);
+        } catch (PartitaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged("it could not be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private PartitionedModel readBody(String kind, JsonNode body) {
+        String target = text(field(body, "target"), "target");
+        List<String> features = stringList(field(body, "features"), "features");
+        List<Level> levels = new ArrayList<>();
+        List<KeyType> sources = new ArrayList<>();
+        for (JsonNode ln : array(field(body, "levels"), "levels")) {
+            JsonNode derive = ln.get("derive");
+            ValueMapping mapping = null;
+            JsonNode mn = ln.get("mapping");
+            if (mn != null && !mn.isNull()) {
+                Map<String, List<String>> groups = new LinkedHashMap<>();
+                field(mn, "groups").fields().forEachRemaining(e -> groups.put(e.getKey(), stringList(e.getValue(),
+                        "mapping group")));
+                JsonNode catchAll = mn.get("catch_all");
+                mapping = new ValueMapping(groups, catchAll == null || catchAll.isNull() ? null : catchAll.asText());
+            }
+            levels.add(new Level(text(field(ln, "column"), "column"),
+                    derive == null || derive.isNull() ? null : Derivation.parse(derive.asText()), mapping,
+                    field(ln, "min_size").asInt()));
+            sources.add(KeyType.valueOf(text(field(ln, "source"), "source").toUpperCase(Locale.ROOT)));
+        }
+        List<Segment> segments = new ArrayList<>();
+        for (JsonNode sn : array(field(body, "segments"), "segments")) {
+            List<Object> key = new ArrayList<>();
+            for (JsonNode v : array(field(sn, "key"), "key")) {
+                key.add(untyped(v));
+            }
+            JsonNode pn = field(sn, "params");
+            Params params = pn.isNull() ? null : params(pn);
+            JsonNode metric = field(sn, "training_metric");
+            JsonNode rn = sn.get("reference");
+            ScoreReference ref = rn == null || rn.isNull() ? null
+                    : new ScoreReference(doubleArray(field(rn, "edges")), doubleArray(field(rn, "shares")));
+            JsonNode model = field(sn, "model");
+            TransparentModel tm = model.isNull() ? null : ModelJson.fromJson(model);
+            segments.add(new Segment(SegmentKey.of(key), SegmentStatus.valueOf(text(field(sn, "status"), "status")),
+                    text(field(sn, "reason"), "reason"), field(sn, "rows").asInt(), params,
+                    stringList(field(sn, "features"), "features"), tm, field(sn, "fit_ms").asLong(),
+                    metric.isNull() ? Double.NaN : metric.asDouble(), ref));
+        }
+        if (segments.isEmpty() || segments.get(0).model() == null) {
+            throw damaged("its first segment is not a trained __dataset__ model");
+        }
+        Partitioner trainer = trainer(field(body, "training"), new PartitionSpec(levels));
+        return kind.equals(CLASSIFIER)
+                ? new PartitionedClassifier(trainer, target, features, sources, segments, null)
+                : new PartitionedRegressor(trainer, target, features, sources, segments, null);
+    }
+
+    private static PartitaException damaged(String why) {
+        return new PartitaException("The partitioned model file is damaged: " + why + ". Save the model again;"
+                + " files are only readable as written by save.");
+    }
+
+    private static JsonNode field(JsonNode node, String name) {
+        JsonNode v = node == null ? null : node.get(name);
+        if (v == null) {
+            throw damaged("field '" + name + "' is missing");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode node, String name) {
+        if (!node.isTextual()) {
+            throw damaged("field '" + name + "' is not text");
+        }
+        return node.asText();
+    }
+
+    private static JsonNode array(JsonNode node, String name) {
+        if (!node.isArray()) {
+            throw damaged("field '" + name + "' is not a list");
+        }
+        return node;
+    }
+
+    private static List<String> stringList(JsonNode node, String name) {
+        List<String> out = new ArrayList<>();
+        array(node, name).forEach(v -> out.add(text(v, name)));
+        return out;
+    }
+
+    private static double[] doubleArray(JsonNode node) {
+        double[] out = new double[array(node, "reference").size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = node.get(i).asDouble();
+        }
+        return out;
+    }
+
+    private static ArrayNode strings(List<String> values) {
+        ArrayNode a = NODES.arrayNode();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static ArrayNode doubles(double[] values) {
+        ArrayNode a = NODES.arrayNode();
+        for (double v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    private static JsonNode typed(Object v) {
+        if (v == null) {
+            return NODES.nullNode();
+        }
+        if (v instanceof String s) {
+            return NODES.textNode(s);
+        }
+        if (v instanceof Long l) {
+            return NODES.numberNode(l);
+        }
+        if (v instanceof Double d) {
+            return NODES.numberNode(d);
+        }
+        return NODES.booleanNode((Boolean) v);
+    }
+
+    private static Object untyped(JsonNode v) {
+        if (v.isNull()) {
+            return null;
+        }
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (v.isIntegralNumber()) {
+            return v.asLong();
+        }
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        throw damaged("a segment key holds " + v.getNodeType());
+    }
+}

@@ -1,0 +1,467 @@
+package partita.partition;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import partita.PartitaException;
+import partita.io.ModelFiles;
+import partita.model.ClassifierModel;
+import partita.model.Explanation;
+import partita.model.Params;
+import partita.model.RegressorModel;
+import partita.model.TransparentModel;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A fitted partitioned model: a {@code __dataset__} model plus one model per trained segment.
+ * Every row is scored by exactly one model: the deepest trained segment of its path, else its
+ * parent, ..., else {@code __dataset__} (unknown, too small, failed, rejected and missing-valued
+ * segments alike); {@link #route(Table)} says which. Immutable; refit returns a new model.
+ */
+public abstract sealed class PartitionedModel permits PartitionedClassifier, PartitionedRegressor {
+
+    private final PartitionSpec spec;
+    /** The training settings (callbacks dropped), to train again: cross-validation, re-attaching data. */
+    private final Partitioner trainer;
+    private final String target;
+    private final List<String> features;
+    final List<KeyType> sources;
+    private final List<Segment> segments;
+    private final Map<SegmentKey, Segment> byKey = new HashMap<>();
+    private final Map<String, Segment> byName = new LinkedHashMap<>();
+    /** Training rows, in memory only (null after load). */
+    final TrainingRows training;
+
+    PartitionedModel(Partitioner trainer, String target, List<String> features, List<KeyType> sources,
+                     List<Segment> segments, TrainingRows training) {
+        this.trainer = trainer.withoutCallbacks();
+        this.spec = trainer.spec();
+        this.target = target;
+        this.features = List.copyOf(features);
+        this.sources = List.copyOf(sources);
+        this.segments = List.copyOf(segments);
+        this.training = training;
+        for (Segment s : segments) {
+            byKey.put(s.key(), s);
+            byName.put(s.name(), s);
+        }
+        if (!this.segments.get(0).key().isDataset() || !this.segments.get(0).trained()) {
+            throw new IllegalStateException("the first segment must be a trained __dataset__");
+        }
+    }
+
+    public abstract Kind kind();
+
+    /** The same model with other segments (refit), keeping everything else. */
+    abstract PartitionedModel with(List<Segment> newSegments, TrainingRows rows);
+
+    public PartitionSpec spec() {
+        return spec;
+    }
+
+    /** The settings this model was trained with (kept in its file too), without progress or cancel callbacks. */
+    public Partitioner trainer() {
+        return trainer;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    /** Features of the {@code __dataset__} model; segment models use these or a subset. */
+    public List<String> features() {
+        return features;
+    }
+
+    /** Every segment: {@code __dataset__} first, then depth-first in level order. */
+    public List<Segment> segments() {
+        return segments;
+    }
+
+    /** The segment with this display name (see {@link SegmentKey#name()}); unknown names get close matches. */
+    public Segment segment(String name) {
+        return SegmentNames.find(name, byName);
+    }
+
+    /** The segment with this key, or null if training never saw it. */
+    public Segment segment(SegmentKey key) {
+        return byKey.get(key);
+    }
+
+    public TransparentModel datasetModel() {
+        return segments.get(0).model();
+    }
+
+    /** The model of a trained segment; a segment without one is an error saying why and who scores its rows. */
+    public TransparentModel model(String segment) {
+        Segment s = segment(segment);
+        if (!s.trained()) {
+            throw new PartitaException("Segment '" + s.name() + "' has no model: it is " + s.status().label()
+                    + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + ". Its rows are scored by "
+                    + serving(s.key()).name() + ".");
+        }
+        return s.model();
+    }
+
+    /** Names of the segments that have a model, {@code __dataset__} first. */
+    public List<String> trainedSegments() {
+        return segments.stream().filter(Segment::trained).map(Segment::name).toList();
+    }
+
+    /** The segment whose model scores rows of this path: deepest trained prefix, else {@code __dataset__}. */
+    Segment serving(SegmentKey path) {
+        for (int d = path.depth(); d >= 1; d--) {
+            Segment s = byKey.get(path.prefix(d));
+            if (s != null && s.trained()) {
+                return s;
+            }
+        }
+        return segments.get(0);
+    }
+
+    /** Where every row of a table goes: its own path and the serving segment. */
+    Routing routing(Table data) {
+        Segmentation seg = Segmentation.of(spec, data);
+        seg.requireSources(sources);
+        Map<SegmentKey, Segment> memo = new HashMap<>();
+        Segment[] serving = new Segment[seg.paths.length];
+        for (int i = 0; i < serving.length; i++) {
+            serving[i] = memo.computeIfAbsent(seg.paths[i], this::serving);
+        }
+        return new Routing(seg.paths, serving);
+    }
+
+    /** Row paths and serving segments of a table. */
+    record Routing(SegmentKey[] paths, Segment[] serving) {
+
+        /** The given rows (null = all) grouped by serving segment, in first-seen order; values are positions. */
+        Map<Segment, int[]> positions(int[] rows) {
+            int n = rows == null ? serving.length : rows.length;
+            Map<Segment, Segmentation.IntList> out = new LinkedHashMap<>();
+            for (int j = 0; j < n; j++) {
+                out.computeIfAbsent(serving[rows == null ? j : rows[j]], s -> new Segmentation.IntList()).add(j);
+            }
+            Map<Segment, int[]> result = new LinkedHashMap<>();
+            out.forEach((s, l) -> result.put(s, l.toArray()));
+            return result;
+        }
+    }
+
+    /** A per-model computation on some rows of a table. */
+    @FunctionalInterface
+    interface PerModel {
+        double[] apply(TransparentModel model, int[] rows);
+    }
+
+    /** Applies each row's serving model to it; values come back in the order of {@code rows} (null = all rows). */
+    double[] perRow(Table data, int[] rows, PerModel f) {
+        return perRow(routing(data), rows, f);
+    }
+
+    static double[] perRow(Routing routing, int[] rows, PerModel f) {
+        int n = rows == null ? routing.serving().length : rows.length;
+        double[] out = new double[n];
+        routing.positions(rows).forEach((segment, pos) -> {
+            int[] r = new int[pos.length];
+            for (int j = 0; j < pos.length; j++) {
+                r[j] = rows == null ? pos[j] : rows[pos[j]];
+            }
+            double[] v = f.apply(segment.model(), r);
+            for (int j = 0; j < pos.length; j++) {
+                out[pos[j]] = v[j];
+            }
+        });
+        return out;
+    }
+
+    /** Calibrated probabilities (classifier) or clipped predictions (regressor) of a model on some rows. */
+    static double[] predictions(TransparentModel model, Table data, int[] rows) {
+        return model instanceof ClassifierModel c ? c.predictProba(data, rows)
+                : ((RegressorModel) model).predict(data, rows);
+    }
+
+    /** The classifier's labels, or null for a regressor (as {@link Target#read} takes them). */
+    List<Object> labelsOrNull() {
+        return datasetModel() instanceof ClassifierModel c ? c.labels() : null;
+    }
+
+    /** One score per row, in row order, each from the row's serving model. */
+    public double[] predictScore(Table data) {
+        return perRow(data, null, (m, rows) -> m.predictScore(data, rows));
+    }
+
+    /**
+     * Which model scores each row: {@code row}, the row's own {@code segment} path, the serving
+     * {@code model}, its {@code level}, {@code fallback} (true unless the row's own deepest segment
+     * scores it) and the {@code reason} (status of the row's own segment, or {@code unseen}).
+     */
+    public Table route(Table data) {
+        Routing r = routing(data);
+        IntColumn row = IntColumn.create("row");
+        StringColumn segment = StringColumn.create("segment");
+        StringColumn model = StringColumn.create("model");
+        IntColumn level = IntColumn.create("level");
+        BooleanColumn fallback = BooleanColumn.create("fallback");
+        StringColumn reason = StringColumn.create("reason");
+        for (int i = 0; i < r.paths().length; i++) {
+            SegmentKey path = r.paths()[i];
+            Segment own = byKey.get(path);
+            Segment s = r.serving()[i];
+            row.append(i);
+            segment.append(path.name());
+            model.append(s.name());
+            level.append(s.level());
+            fallback.append(!s.key().equals(path));
+            reason.append(own == null ? "unseen in training" : own.status().label());
+        }
+        return Table.create("Routing of " + data.name(), row, segment, model, level, fallback, reason);
+    }
+
+    /** Name of the segment whose model scores row {@code row} of the table. */
+    public String modelFor(Table data, int row) {
+        checkRow(data, row);
+        return routing(data.rows(row)).serving()[0].name();
+    }
+
+    /** One row's explanation by the model that scores it. */
+    public RowExplanation explain(Table data, int row) {
+        checkRow(data, row);
+        Segment s = routing(data.rows(row)).serving()[0];
+        return new RowExplanation(s.name(), s.model().explain(data, row));
+    }
+
+    /** A row's explanation and the name of the model that gave it. */
+    public record RowExplanation(String model, Explanation explanation) {
+    }
+
+    private static void checkRow(Table data, int row) {
+        if (row < 0 || row >= data.rowCount()) {
+            throw new PartitaException("Row " + row + " is outside the table, which has " + data.rowCount()
+                    + " rows. Pass a row index from 0 to " + (data.rowCount() - 1) + ".");
+        }
+    }
+
+    /**
+     * The training summary: segment, level, rows, status, reason, max_depth, min_info_gain,
+     * params (those differing from the defaults), features (count), leaves, fit_ms and the
+     * training metric ({@code train_auc} of the scores, or {@code train_r2}).
+     */
+    public Table summary() {
+        StringColumn segment = StringColumn.create("segment");
+        IntColumn level = IntColumn.create("level");
+        IntColumn rows = IntColumn.create("rows");
+        StringColumn status = StringColumn.create("status");
+        StringColumn reason = StringColumn.create("reason");
+        IntColumn depth = IntColumn.create("max_depth");
+        DoubleColumn gain = DoubleColumn.create("min_info_gain");
+        StringColumn params = StringColumn.create("params");
+        IntColumn feats = IntColumn.create("features");
+        IntColumn leaves = IntColumn.create("leaves");
+        LongColumn ms = LongColumn.create("fit_ms");
+        DoubleColumn metric = DoubleColumn.create("train_" + kind().trainingMetricName());
+        for (Segment s : segments) {
+            segment.append(s.name());
+            level.append(s.level());
+            rows.append(s.rows());
+            status.append(s.status().label());
+            reason.append(s.reason());
+            if (s.params() == null) {
+                depth.appendMissing();
+                gain.appendMissing();
+                params.appendMissing();
+            } else {
+                depth.append(s.params().maxDepth());
+                gain.append(s.params().minInfoGain());
+                String changed = changedParams(Params.defaults(), s.params());
+                params.append(changed.isEmpty() ? "defaults" : changed);
+            }
+            feats.append(s.features().size());
+            leaves.append(s.leaves());
+            ms.append(s.fitMillis());
+            metric.append(s.trainingMetric());
+        }
+        return Table.create("Training summary (" + kind().name().toLowerCase(java.util.Locale.ROOT) + " of " + target
+                + " by " + spec + ")", segment, level, rows, status, reason, depth, gain, params, feats, leaves, ms,
+                metric);
+    }
+
+    /** {@code name=value} of the parameters of {@code p} that differ from {@code base} ("" if none). */
+    static String changedParams(Params base, Params p) {
+        Map<String, Object> b = base.asMap();
+        List<String> out = new ArrayList<>();
+        p.asMap().forEach((k, v) -> {
+            if (!v.equals(b.get(k))) {
+                out.add(k + "=" + v);
+            }
+        });
+        return String.join(", ", out);
+    }
+
+    /** Partitioned vs the single {@code __dataset__} model on a labelled test table, overall and per segment. */
+    public Comparison compare(Table test) {
+        return Comparison.of(this, test, null);
+    }
+
+    /** Feature importance of every trained segment's model. */
+    public ImportanceMatrix importance() {
+        return ImportanceMatrix.of(this);
+    }
+
+    /**
+     * Monitoring on new labelled data with the kind's headline metric (classifier AUC of the
+     * calibrated probabilities, regressor R²).
+     *
+     * @param threshold alert when a segment's metric is below it
+     * @param minNew    report segments unseen in training with at least this many rows
+     */
+    public MonitorReport monitor(Table data, double threshold, int minNew) {
+        return monitor(data, kind() == Kind.CLASSIFIER ? "auc" : "r2", threshold, minNew);
+    }
+
+    /**
+     * Monitoring with a chosen metric; for log_loss, mae and rmse (lower is better) the alert fires
+     * above the threshold.
+     */
+    public MonitorReport monitor(Table data, String metric, double threshold, int minNew) {
+        return MonitorReport.of(this, data, kind().checkMetric(metric), threshold, minNew);
+    }
+
+    /**
+     * Rapid refit of all or some segments with changed parameters, from the split statistics kept
+     * in each model (no data needed). Settings apply on top of each segment's own parameters.
+     *
+     * @param settings parameter name (snake_case or camelCase) to value, e.g. {"max_depth": 4}
+     * @param segmentNames segments to refit (null or empty: every trained segment, __dataset__ included)
+     * @param featureNames features whose parameters change (null or empty: all)
+     */
+    public PartitionedModel refit(Map<String, ?> settings, Collection<String> segmentNames,
+                                  List<String> featureNames) {
+        if (training == null && kind() == Kind.REGRESSOR) {
+            throw new PartitaException("This partitioned regressor has no training data in memory (it was loaded from"
+                    + " a file), and a regressor refit re-runs its ridge step over the training rows. Attach the table"
+                    + " it was trained on first: model.withTrainingData(table).refit(...).");
+        }
+        List<Segment> targets = segmentNames == null || segmentNames.isEmpty()
+                ? segments.stream().filter(Segment::trained).toList()
+                : segmentNames.stream().map(this::segment).toList();
+        for (Segment t : targets) {
+            if (!t.trained()) {
+                model(t.name()); // throws, saying why it has no model
+            }
+        }
+        List<String> feats = featureNames == null ? List.of() : featureNames;
+        for (String f : feats) {
+            if (!features.contains(f)) {
+                throw PartitaException.unknownName("feature", f, features);
+            }
+        }
+        List<Segment> out = new ArrayList<>(segments);
+        for (int i = 0; i < out.size(); i++) {
+            Segment s = out.get(i);
+            List<String> own = feats.stream().filter(s.features()::contains).toList();
+            if (!targets.contains(s) || (!feats.isEmpty() && own.isEmpty())) {
+                continue; // not asked for, or none of the named features is in its model
+            }
+            Params.Builder b = s.params().toBuilder();
+            settings.forEach((k, v) -> b.set(k, String.valueOf(v)));
+            TransparentModel m = s.model().refit(b.build(), own.toArray(String[]::new));
+            double metric = Double.NaN;
+            ScoreReference ref = null;
+            if (training != null) {
+                int[] rows = training.rows().get(s.key());
+                Table t = training.table();
+                metric = kind().trainingMetric(Trainer.pick(training.y(), rows), m.predictScore(t, rows));
+                ref = ScoreReference.of(m.predictScore(t, training.served().getOrDefault(s.key(), rows)));
+            }
+            out.set(i, s.withModel(m, m.params(), metric, ref));
+        }
+        return with(out, training);
+    }
+
+    /** {@link #refit(Map, Collection, List)} of every trained segment and feature. */
+    public PartitionedModel refit(Map<String, ?> settings) {
+        return refit(settings, null, null);
+    }
+
+    /**
+     * What a refit changed, per segment that differs from {@code before}: segment, params_before,
+     * params_after (only the changed ones), leaves_before, leaves_after, and the training metric
+     * before and after.
+     */
+    public Table changesFrom(PartitionedModel before) {
+        StringColumn segment = StringColumn.create("segment");
+        StringColumn pb = StringColumn.create("params_before");
+        StringColumn pa = StringColumn.create("params_after");
+        IntColumn lb = IntColumn.create("leaves_before");
+        IntColumn la = IntColumn.create("leaves_after");
+        String m = kind().trainingMetricName();
+        DoubleColumn mb = DoubleColumn.create("train_" + m + "_before");
+        DoubleColumn ma = DoubleColumn.create("train_" + m + "_after");
+        for (Segment s : segments) {
+            Segment old = before.segment(s.key());
+            if (old == null || old.model() == s.model()) {
+                continue;
+            }
+            segment.append(s.name());
+            pb.append(old.params() == null ? "" : changedParams(s.params(), old.params()));
+            pa.append(s.params() == null ? "" : changedParams(old.params(), s.params()));
+            lb.append(old.leaves());
+            la.append(s.leaves());
+            mb.append(old.trainingMetric());
+            ma.append(s.trainingMetric());
+        }
+        return Table.create("Refit changes", segment, pb, pa, lb, la, mb, ma);
+    }
+
+    /**
+     * The same model with its training table attached again (a loaded model has none): needed to
+     * refit a loaded regressor, and lets refits recompute training metrics and drift references.
+     * The table must give every trained segment as many rows with a target as in training.
+     */
+    public PartitionedModel withTrainingData(Table data) {
+        return new Trainer(trainer.features(features), data, target, kind()).attach(this);
+    }
+
+    /**
+     * k-fold cross-validated comparison with the single model, training with this model's
+     * settings on a labelled table (usually the training table); see {@link Partitioner#crossValidate}.
+     */
+    public CrossValidation crossValidate(Table data, int folds, long seed) {
+        return trainer.features(features).crossValidate(data, target, kind(), folds, seed);
+    }
+
+    /** e.g. {@code PartitionedClassifier of income by relationship: 6 of 7 models trained (1 too-small)}. */
+    @Override
+    public String toString() {
+        Map<String, Integer> others = new java.util.TreeMap<>();
+        segments.stream().filter(s -> !s.trained()).forEach(s -> others.merge(s.status().label(), 1, Integer::sum));
+        String rest = others.isEmpty() ? "" : " (" + String.join(", ", others.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).toList()) + ")";
+        return getClass().getSimpleName() + " of " + target + " by " + spec + ": " + trainedSegments().size() + " of "
+                + segments.size() + " models trained" + rest;
+    }
+
+    /** Saves the model as one JSON file (format version, atomic replace). */
+    public void save(Path path) {
+        ModelFiles.save(this, path);
+    }
+
+    /** Loads a partitioned model saved by {@link #save}; other files are refused with a clear message. */
+    public static PartitionedModel load(Path path) {
+        Object m = ModelFiles.load(path);
+        if (m instanceof PartitionedModel pm) {
+            return pm;
+        }
+        throw new PartitaException("File " + path + " holds a single " + m.getClass().getSimpleName()
+                + ", not a partitioned model. Load it with ModelFiles.load, or pick the partitioned model's file.");
+    }
+}

@@ -1,0 +1,29 @@
+package partita.partition;
+
+import java.util.Map;
+import partita.PartitaException;
+
+/** Looking segments up by the names people type. */
+final class SegmentNames {
+
+    private SegmentNames() {
+    }
+
+    /**
+     * The segment with exactly this display name. An unknown name gets close matches, and a
+     * hint when the same text exists as a quoted (text) segment: {@code 1} never finds {@code "1"}.
+     */
+    static <T> T find(String name, Map<String, T> byName) {
+        T found = byName.get(name == null ? null : name.strip());
+        if (found != null) {
+            return found;
+        }
+        String quoted = "\"" + (name == null ? "" : name.strip()) + "\"";
+        if (byName.containsKey(quoted)) {
+            throw new PartitaException("Unknown segment '" + name + "'. There is a text segment " + quoted
+                    + ": segment names of text that looks like a number, boolean or keyword are quoted, so that "
+                    + "1 (a number) and \"1\" (text) stay apart. Write " + quoted + ".");
+        }
+        throw PartitaException.unknownName("segment", name, byName.keySet());
+    }
+}

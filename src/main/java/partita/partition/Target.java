@@ -1,0 +1,90 @@
+package partita.partition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import partita.PartitaException;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** Reads a target column as numbers: 0/1 for a classifier (by its labels), values for a regressor. */
+final class Target {
+
+    private Target() {
+    }
+
+    static Column<?> column(Table data, String target) {
+        if (target == null || !data.containsColumn(target)) {
+            throw PartitaException.unknownName("target column", String.valueOf(target), data.columnNames());
+        }
+        return data.column(target);
+    }
+
+    /**
+     * The target of every row, NaN where it is missing.
+     *
+     * @param labels classifier labels [negative, positive] (a cell matching neither is an error),
+     *               or null for a numeric target
+     */
+    static double[] read(Table data, String target, List<Object> labels) {
+        Column<?> t = column(data, target);
+        double[] y = new double[t.size()];
+        if (labels == null) {
+            if (!(t instanceof NumericColumn<?> n)) {
+                throw new PartitaException("The target column '" + target + "' has type " + t.type().name()
+                        + ", but this model predicts numbers. Pass a table whose '" + target + "' is numeric.");
+            }
+            for (int i = 0; i < y.length; i++) {
+                y[i] = n.getDouble(i);
+            }
+            return y;
+        }
+        Object negative = SegmentKey.normalise(labels.get(0));
+        Object positive = SegmentKey.normalise(labels.get(1));
+        for (int i = 0; i < y.length; i++) {
+            if (t.isMissing(i)) {
+                y[i] = Double.NaN;
+                continue;
+            }
+            Object v = cell(t, i);
+            if (Objects.equals(v, positive)) {
+                y[i] = 1;
+            } else if (Objects.equals(v, negative)) {
+                y[i] = 0;
+            } else {
+                throw new PartitaException("Row " + i + " of target column '" + target + "' holds '" + v
+                        + "', which is not one of the model's labels " + labels + ". Pass rows labelled like "
+                        + "the training data.");
+            }
+        }
+        return y;
+    }
+
+    /** Binary labels of a column, sorted (the first maps to 0), as the engine orders them. */
+    static List<Object> labels(Table data, String target) {
+        Column<?> t = column(data, target);
+        List<Object> distinct = new ArrayList<>();
+        for (int i = 0; i < t.size() && distinct.size() <= 10; i++) {
+            Object v = t.isMissing(i) ? null : cell(t, i);
+            if (v != null && !distinct.contains(v)) {
+                distinct.add(v);
+            }
+        }
+        distinct.sort(SegmentKey::compareValues);
+        if (distinct.size() != 2) {
+            String shown = distinct.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "))
+                    + (distinct.size() > 10 ? ", ..." : "");
+            throw new PartitaException("The classifier target column '" + target + "' has "
+                    + (distinct.size() > 10 ? "more than 10" : String.valueOf(distinct.size())) + " distinct labels ("
+                    + shown + "); a binary classifier needs exactly two. Map the labels to two classes (or make"
+                    + " stray values missing), or train a regressor for a numeric target.");
+        }
+        return distinct;
+    }
+
+    private static Object cell(Column<?> t, int row) {
+        return SegmentKey.normalise(t instanceof NumericColumn<?> n ? (Object) n.getDouble(row) : t.get(row));
+    }
+}

@@ -1,0 +1,529 @@
+package partita.partition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import partita.PartitaException;
+import partita.model.Params;
+import partita.model.TrainingData;
+import partita.model.TransparentModel;
+import partita.model.XClassifier;
+import partita.model.XRegressor;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * One training job of a {@link Partitioner} on one table: the table is prepared once
+ * ({@link TrainingData}) and every segment is fitted on a row view of it.
+ */
+final class Trainer {
+
+    private static final int[] NO_ROWS = new int[0];
+
+    private final Partitioner cfg;
+    private final Kind kind;
+    private final PartitionSpec spec;
+    /** Rows of the input that have a target (the input itself when none is missing). */
+    private final Table table;
+    private final TrainingData data;
+    private final double[] y;
+    private final Segmentation segmentation;
+    /** Rows without a target per segment key (only keys that have some). */
+    private final Map<SegmentKey, Integer> missingTarget = new HashMap<>();
+    private final List<String> features;
+    private final Map<SegmentKey, Map<String, String>> overrides = new HashMap<>();
+    private final Map<SegmentKey, List<String>> segmentFeatures = new HashMap<>();
+
+    Trainer(Partitioner cfg, Table input, String target, Kind kind) {
+        this.cfg = cfg;
+        this.kind = kind;
+        this.spec = cfg.spec();
+        Column<?> t = Target.column(input, target);
+        if (spec.columns().contains(target)) {
+            throw new PartitaException("The target '" + target + "' is also a partition column. Partition by other"
+                    + " columns: a segment's target would be constant.");
+        }
+        Segmentation all = Segmentation.of(spec, input);
+        Map<SegmentKey, int[]> allGroups = all.groups(null);
+        if (t.countMissing() > 0) {
+            int[] present = t.isNotMissing().toArray();
+            this.table = input.where(t.isNotMissing());
+            this.segmentation = all.subset(present);
+            Map<SegmentKey, int[]> withTarget = segmentation.groups(null);
+            allGroups.forEach((key, rows) -> {
+                int have = withTarget.getOrDefault(key, NO_ROWS).length;
+                if (have < rows.length) {
+                    missingTarget.put(key, rows.length - have);
+                }
+            });
+        } else {
+            this.table = input;
+            this.segmentation = all;
+        }
+        if (table.rowCount() == 0) {
+            throw new PartitaException("Every row of '" + target + "' is missing: there is nothing to train on. "
+                    + "Pass rows with a target value.");
+        }
+        this.features = features(input, target);
+        this.data = kind == Kind.CLASSIFIER ? TrainingData.forClassification(table, target, features)
+                : TrainingData.forRegression(table, target, features);
+        this.y = data.targetValues();
+        resolveSegmentSettings(allGroups.keySet());
+    }
+
+    private List<String> features(Table input, String target) {
+        List<String> partition = spec.columns();
+        if (cfg.features() == null) {
+            List<String> out = new ArrayList<>(input.columnNames());
+            out.remove(target);
+            out.removeAll(partition);
+            return out;
+        }
+        for (String f : cfg.features()) {
+            if (partition.contains(f)) {
+                throw new PartitaException("'" + f + "' is a partition column, so it cannot be a feature: within a"
+                        + " segment it is constant, and fallback rows must score as on __dataset__. Remove it from"
+                        + " the features.");
+            }
+        }
+        return cfg.features();
+    }
+
+    /** Maps per-segment settings from names to keys, refusing unknown segments and features. */
+    private void resolveSegmentSettings(Set<SegmentKey> keys) {
+        Map<String, SegmentKey> byName = new LinkedHashMap<>();
+        keys.forEach(k -> byName.put(k.name(), k));
+        for (String name : cfg.configuredSegments()) {
+            SegmentKey key = SegmentNames.find(name, byName);
+            Map<String, String> ov = cfg.overrides().get(name);
+            if (ov != null) {
+                overrides.put(key, ov);
+            }
+            List<String> sub = cfg.segmentFeatures().get(name);
+            if (sub != null) {
+                for (String f : sub) {
+                    if (spec.columns().contains(f)) {
+                        throw new PartitaException("'" + f + "' in the features of segment '" + name + "' is a "
+                                + "partition column, so it cannot be a feature. Remove it.");
+                    }
+                    if (!features.contains(f)) {
+                        throw PartitaException.unknownName("feature", f, features);
+                    }
+                }
+                segmentFeatures.put(key, sub);
+            }
+        }
+    }
+
+    PartitionedModel fit() {
+        return fit(null, new Counter(), true);
+    }
+
+    /**
+     * Fits on some rows (null = all), with the guard when configured.
+     *
+     * @param full true for the final model: also reports segments whose every row lacks a target
+     */
+    private PartitionedModel fit(int[] rows, Counter counter, boolean full) {
+        if (cfg.guard() == null) {
+            return build(train(rows, Map.of(), Map.of(), counter, full));
+        }
+        // the progress total covers both passes from the start; rejected segments count as done at once
+        counter.total += plan(rows, Map.of(), Map.of(), full).tasks().size();
+        Map<SegmentKey, String> rejected = new HashMap<>();
+        Map<SegmentKey, String> kept = new HashMap<>();
+        guard(rows, counter, rejected, kept);
+        Planned last = plan(rows, rejected, kept, full);
+        for (Segment s : last.results()) {
+            if (s != null && s.status() == SegmentStatus.REJECTED) {
+                counter.done++;
+                cfg.progress().accept(new TrainingProgress(counter.done, counter.total, s));
+            }
+        }
+        return build(execute(last, counter));
+    }
+
+    private PartitionedModel build(Run run) {
+        TrainingRows rows = new TrainingRows(table, y, run.rows, run.served);
+        return kind == Kind.CLASSIFIER
+                ? new PartitionedClassifier(cfg, data.target(), features, segmentation.sources, run.segments, rows)
+                : new PartitionedRegressor(cfg, data.target(), features, segmentation.sources, run.segments, rows);
+    }
+
+    /**
+     * The model's trained segments re-attached to this job's rows, so refits can run again after
+     * loading (a regressor's ridge step needs them) and recompute metrics and drift references.
+     */
+    PartitionedModel attach(PartitionedModel model) {
+        Map<SegmentKey, int[]> groups = segmentation.groups(null);
+        Map<SegmentKey, Segment> byKey = new HashMap<>();
+        Map<SegmentKey, int[]> rows = new HashMap<>();
+        List<Segment> out = new ArrayList<>();
+        for (Segment s : model.segments()) {
+            if (s.trained()) {
+                int[] r = groups.getOrDefault(s.key(), NO_ROWS);
+                if (r.length != s.rows()) {
+                    throw new PartitaException("This table is not the one the model was trained on: segment " + s.name()
+                            + " has " + r.length + " rows with a target here but had " + s.rows() + " in training."
+                            + " Attach the training table.");
+                }
+                rows.put(s.key(), r);
+                s = s.withModel(s.model().withTrainingData(data, r), s.params(), s.trainingMetric(), s.reference());
+            }
+            out.add(s);
+            byKey.put(s.key(), s);
+        }
+        return model.with(out, new TrainingRows(table, y, rows, served(groups.get(SegmentKey.DATASET), byKey)));
+    }
+
+    /**
+     * The guard pass: trains without the held-out part of the rows (null = all) and judges every
+     * segment on its held-out rows.
+     */
+    private void guard(int[] rows, Counter counter, Map<SegmentKey, String> rejected, Map<SegmentKey, String> kept) {
+        Partitioner.Guard g = cfg.guard();
+        SplittableRandom rnd = new SplittableRandom(g.seed());
+        Segmentation.IntList fitRows = new Segmentation.IntList();
+        Segmentation.IntList heldRows = new Segmentation.IntList();
+        int n = rows == null ? table.rowCount() : rows.length;
+        for (int j = 0; j < n; j++) {
+            (rnd.nextDouble() < g.holdout() ? heldRows : fitRows).add(rows == null ? j : rows[j]);
+        }
+        Run run = train(fitRows.toArray(), Map.of(), Map.of(), counter, false);
+        PartitionedModel guardModel = build(run);
+        Map<SegmentKey, int[]> held = segmentation.groups(heldRows.toArray());
+        TransparentModel dataset = guardModel.datasetModel();
+        String metric = kind == Kind.CLASSIFIER ? "log_loss" : "rmse";
+        for (SegmentKey key : segmentation.groups(rows).keySet()) {
+            if (key.isDataset()) {
+                continue;
+            }
+            Segment s = run.byKey.get(key);
+            int[] h = held.getOrDefault(key, NO_ROWS);
+            if (s == null || !s.trained()) {
+                rejected.put(key, "guard: could not be trained without the held-out rows"
+                        + (s == null ? "" : " (" + s.status().label() + ")")
+                        + ", so it cannot show it beats __dataset__");
+            } else if (h.length == 0) {
+                rejected.put(key, "guard: no held-out rows to show it beats __dataset__");
+            } else {
+                double own = loss(s.model(), h);
+                double base = loss(dataset, h);
+                String text = String.format("guard: %s %.4f vs __dataset__ %.4f on %d held-out rows", metric, own, base,
+                        h.length);
+                (own < base ? kept : rejected).put(key, text);
+            }
+        }
+    }
+
+    private double loss(TransparentModel m, int[] rows) {
+        return kind.metric(kind == Kind.CLASSIFIER ? "log_loss" : "rmse", pick(y, rows),
+                PartitionedModel.predictions(m, table, rows));
+    }
+
+    CrossValidation crossValidate(int folds, long seed) {
+        int n = table.rowCount();
+        if (folds < 2 || folds > n) {
+            throw new PartitaException("folds=" + folds + " is out of range: cross-validation needs between 2 and "
+                    + n + " (the rows with a target) folds; 5 or 10 is usual.");
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[order[i]] = i % folds;
+        }
+        List<Comparison> results = new ArrayList<>();
+        Counter counter = new Counter();
+        for (int f = 0; f < folds; f++) {
+            Segmentation.IntList fit = new Segmentation.IntList();
+            Segmentation.IntList test = new Segmentation.IntList();
+            for (int i = 0; i < n; i++) {
+                (fold[i] == f ? test : fit).add(i);
+            }
+            PartitionedModel m = fit(fit.toArray(), counter, false);
+            results.add(Comparison.of(m, table, test.toArray()));
+        }
+        return CrossValidation.of(kind, results, seed);
+    }
+
+    /** Segments of one run, in spec order, and the training rows of every trained one. */
+    private record Run(List<Segment> segments, Map<SegmentKey, Segment> byKey, Map<SegmentKey, int[]> rows,
+                       Map<SegmentKey, int[]> served) {
+    }
+
+    /** Fits done out of fits planned, over all runs of a job (guard pass + final pass). */
+    private static final class Counter {
+        int done;
+        int total;
+    }
+
+    /** A planned fit. */
+    private record Task(int index, SegmentKey key, int[] rows, Params params, List<String> features, String note) {
+    }
+
+    /**
+     * Plans and fits every segment of the given rows.
+     *
+     * @param rows     rows of {@link #table} to train on (ascending), null for all
+     * @param rejected segments the guard rejected (not trained), with the reason
+     * @param notes    notes for trained segments
+     * @param full     true for the final model: also reports segments whose every row lacks a target
+     */
+    private Run train(int[] rows, Map<SegmentKey, String> rejected, Map<SegmentKey, String> notes, Counter counter,
+                      boolean full) {
+        Planned p = plan(rows, rejected, notes, full);
+        counter.total += p.tasks().size();
+        return execute(p, counter);
+    }
+
+    /** Segments decided without fitting (results filled), and the fits to run (their results null). */
+    private record Planned(Map<SegmentKey, int[]> groups, Segment[] results, List<Task> tasks) {
+    }
+
+    private Planned plan(int[] rows, Map<SegmentKey, String> rejected, Map<SegmentKey, String> notes, boolean full) {
+        LinkedHashMap<SegmentKey, int[]> groups = segmentation.groups(rows);
+        if (full) {
+            missingTarget.keySet().stream().filter(k -> !groups.containsKey(k)).forEach(k -> groups.put(k, NO_ROWS));
+        }
+        List<SegmentKey> keys = new ArrayList<>(groups.keySet());
+        keys.sort(Comparator.comparing((SegmentKey k) -> !k.isDataset()).thenComparing(spec.order()));
+        double datasetVariance = Moments.of(y, groups.get(SegmentKey.DATASET)).variance();
+        Segment[] results = new Segment[keys.size()];
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            SegmentKey key = keys.get(i);
+            int[] r = groups.get(key);
+            String missing = full && missingTarget.containsKey(key)
+                    ? missingTarget.get(key) + " rows without a target left out" : "";
+            Plan plan = decide(key, r, datasetVariance, rejected.get(key));
+            if (plan.status != null) {
+                results[i] = new Segment(key, plan.status, join(plan.reason, missing), r.length, plan.params,
+                        plan.features, null, 0, Double.NaN, null);
+                if (key.isDataset()) {
+                    throw new PartitaException("The __dataset__ model cannot be trained: " + plan.reason + ". Every "
+                            + "fallback row needs it; check the target and the features.");
+                }
+            } else {
+                tasks.add(new Task(i, key, r, plan.params, plan.features,
+                        join(join(plan.reason, missing), notes.getOrDefault(key, ""))));
+            }
+        }
+        return new Planned(groups, results, tasks);
+    }
+
+    private Run execute(Planned planned, Counter counter) {
+        Segment[] results = planned.results();
+        Map<SegmentKey, int[]> groups = planned.groups();
+        run(planned.tasks(), results, counter);
+        Map<SegmentKey, Segment> byKey = new HashMap<>();
+        Map<SegmentKey, int[]> trainedRows = new HashMap<>();
+        for (Segment s : results) {
+            byKey.put(s.key(), s);
+            if (s.trained()) {
+                trainedRows.put(s.key(), groups.get(s.key()));
+            }
+        }
+        Map<SegmentKey, int[]> served = served(groups.get(SegmentKey.DATASET), byKey);
+        for (int i = 0; i < results.length; i++) {
+            Segment s = results[i];
+            if (s.trained()) {
+                int[] r = served.getOrDefault(s.key(), trainedRows.get(s.key()));
+                results[i] = s.withModel(s.model(), s.params(), s.trainingMetric(),
+                        ScoreReference.of(s.model().predictScore(table, r)));
+                byKey.put(s.key(), results[i]);
+            }
+        }
+        return new Run(List.of(results), byKey, trainedRows, served);
+    }
+
+    /** The training rows each trained segment serves (the rows routing sends to its model). */
+    private Map<SegmentKey, int[]> served(int[] rows, Map<SegmentKey, Segment> byKey) {
+        Map<SegmentKey, SegmentKey> memo = new HashMap<>();
+        Map<SegmentKey, Segmentation.IntList> out = new HashMap<>();
+        for (int r : rows) {
+            SegmentKey model = memo.computeIfAbsent(segmentation.paths[r], path -> {
+                for (int d = path.depth(); d >= 1; d--) {
+                    Segment s = byKey.get(path.prefix(d));
+                    if (s != null && s.trained()) {
+                        return s.key();
+                    }
+                }
+                return SegmentKey.DATASET;
+            });
+            out.computeIfAbsent(model, k -> new Segmentation.IntList()).add(r);
+        }
+        Map<SegmentKey, int[]> result = new HashMap<>();
+        out.forEach((k, v) -> result.put(k, v.toArray()));
+        return result;
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+
+    /** What to do with a segment: status null = fit it. */
+    private record Plan(SegmentStatus status, String reason, Params params, List<String> features) {
+    }
+
+    private Plan decide(SegmentKey key, int[] rows, double datasetVariance, String rejection) {
+        int n = rows.length;
+        List<String> feats = segmentFeatures.getOrDefault(key, features);
+        if (n == 0) {
+            return new Plan(SegmentStatus.FAILED, "target '" + data.target() + "' is missing in all its rows",
+                    null, feats);
+        }
+        if (!key.isDataset()) {
+            int min = spec.levels().get(key.depth() - 1).minSize();
+            if (n < min) {
+                return new Plan(SegmentStatus.TOO_SMALL, n + " rows < min_size " + min, null, feats);
+            }
+        }
+        Moments m = Moments.of(y, rows);
+        Params p = cfg.policy().params(cfg.params(), n, m.variance() / datasetVariance);
+        Map<String, String> ov = overrides.get(key);
+        if (ov != null) {
+            Params.Builder b = p.toBuilder();
+            ov.forEach(b::set);
+            p = b.build();
+        }
+        if (m.variance() == 0) {
+            String what = kind == Kind.CLASSIFIER
+                    ? "only one class (" + data.labels().get((int) m.mean()) + ") among its " + n + " rows"
+                    : "the target is constant (" + m.mean() + ") in all its " + n + " rows";
+            return new Plan(SegmentStatus.FAILED, what, p, feats);
+        }
+        List<String> constant = constantFeatures(feats, rows);
+        if (constant.size() == feats.size()) {
+            return new Plan(SegmentStatus.FAILED, "every feature is constant in its rows ("
+                    + String.join(", ", constant) + "): nothing to learn", p, feats);
+        }
+        if (rejection != null) {
+            return new Plan(SegmentStatus.REJECTED, rejection, p, feats);
+        }
+        return new Plan(null, constant.isEmpty() ? "" : "constant here: " + String.join(", ", constant), p, feats);
+    }
+
+    /** Features with one value (missing counts as a value) over the rows. */
+    private List<String> constantFeatures(List<String> feats, int[] rows) {
+        List<String> out = new ArrayList<>();
+        for (String f : feats) {
+            Column<?> c = table.column(f);
+            boolean constant = true;
+            if (c instanceof NumericColumn<?> nc) {
+                double first = nc.getDouble(rows[0]);
+                for (int i = 1; i < rows.length && constant; i++) {
+                    constant = Double.compare(first, nc.getDouble(rows[i])) == 0;
+                }
+            } else {
+                Object first = c.get(rows[0]);
+                for (int i = 1; i < rows.length && constant; i++) {
+                    constant = java.util.Objects.equals(first, c.get(rows[i]));
+                }
+            }
+            if (constant) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Fits the tasks on a bounded pool, biggest first; results go to their own index, so order never matters. */
+    private void run(List<Task> tasks, Segment[] results, Counter counter) {
+        List<Task> queue = new ArrayList<>(tasks);
+        queue.sort(Comparator.comparingInt((Task t) -> -t.rows.length).thenComparingInt(Task::index));
+        int threads = Math.min(cfg.threads(), Math.max(1, queue.size()));
+        AtomicInteger ids = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "partita-train-" + ids.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+        int next = 0;
+        int inFlight = 0;
+        boolean cancelled = cfg.cancelled();
+        try {
+            while (true) {
+                while (!cancelled && inFlight < threads && next < queue.size()) {
+                    Task task = queue.get(next++);
+                    done.submit(() -> {
+                        results[task.index] = fitOne(task);
+                        return task.index;
+                    });
+                    inFlight++;
+                }
+                if (inFlight == 0) {
+                    break;
+                }
+                Future<Integer> f = done.take();
+                inFlight--;
+                int index = f.get();
+                counter.done++;
+                cfg.progress().accept(new TrainingProgress(counter.done, counter.total, results[index]));
+                cancelled = cancelled || cfg.cancelled();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainingCancelledException(counter.done, counter.total);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (cancelled) {
+            throw new TrainingCancelledException(counter.done, counter.total);
+        }
+    }
+
+    /** Fits one segment; any exception makes it FAILED with the message as reason. */
+    private Segment fitOne(Task t) {
+        long start = System.nanoTime();
+        try {
+            TransparentModel m = kind == Kind.CLASSIFIER
+                    ? new XClassifier(t.params).fit(data, t.rows, t.features)
+                    : new XRegressor(t.params).fit(data, t.rows, t.features);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            double metric = kind.trainingMetric(pick(y, t.rows), m.predictScore(table, t.rows));
+            return new Segment(t.key, SegmentStatus.TRAINED, t.note, t.rows.length, t.params, t.features, m, ms,
+                    metric, null);
+        } catch (RuntimeException e) {
+            String reason = e instanceof PartitaException ? e.getMessage() : "internal error: " + e;
+            return new Segment(t.key, SegmentStatus.FAILED, reason, t.rows.length, t.params, t.features, null,
+                    (System.nanoTime() - start) / 1_000_000, Double.NaN, null);
+        }
+    }
+
+    static double[] pick(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+}
