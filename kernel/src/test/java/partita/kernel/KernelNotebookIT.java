@@ -13,6 +13,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import partita.PartitaException;
 
 /**
  * Executes src/test/notebooks/kernel-check.ipynb with {@code jupyter nbconvert --execute
@@ -94,13 +95,16 @@ class KernelNotebookIT {
     void magicsShowTextAndHtml() {
         JsonNode info = only("%partita");
         assertTrue(data(info, "text/plain").startsWith("Partita 0.1.0"), info.toString());
-        assertTrue(data(info, "text/plain").contains("  %columns  Lists the columns"), info.toString());
-        assertTrue(data(info, "text/html").contains("<code>%columns data= [as=]</code>"), info.toString());
+        assertTrue(data(info, "text/plain").contains("\n%train / %%train "), info.toString());
+        assertTrue(data(info, "text/html").contains("<caption>Partita 0.1.0"), info.toString());
+        assertTrue(data(info, "text/html").contains("<tr><td>%columns</td><td>Lists the columns"), info.toString());
 
         JsonNode columns = only("%columns data=../../../../notebooks/data/adult.csv as=cols");
-        assertTrue(data(columns, "text/plain").startsWith("adult.csv: 32561 rows, 15 columns (names bound to cols)\n"
-                + "  age  INTEGER  0 missing\n"), columns.toString());
-        assertTrue(data(columns, "text/html").contains("<td style=\"text-align:left\">income</td>"), columns.toString());
+        assertTrue(data(columns, "text/plain").startsWith("adult.csv: 32561 rows, 15 columns\ncolumn          type     missing\n"
+                + "--------------  -------  -------\nage             INTEGER        0\n"), columns.toString());
+        assertTrue(data(columns, "text/plain").endsWith("Column names bound to cols (List<String>).\n"), columns.toString());
+        assertTrue(data(columns, "text/html").contains("<tr><td>income</td><td>STRING</td><td class=\"partita-num\">0</td></tr>"),
+                columns.toString());
     }
 
     @Test
@@ -116,11 +120,11 @@ class KernelNotebookIT {
 
     @Test
     void badInputIsAOneParagraphErrorAndLaterCellsRun() {
-        assertEquals("MagicException: Unknown %columns key 'dta'. Did you mean: data? Valid %columns keys: data, as.",
+        assertEquals("PartitaException: Unknown %columns key 'dta'. Did you mean: data? Valid %columns keys: data, as.",
                 error("%columns dta=adult", 1));
-        assertEquals("MagicException: Unknown notebook variable 'adlt'. Did you mean: adult? Valid notebook variables: "
+        assertEquals("PartitaException: Unknown notebook variable 'adlt'. Did you mean: adult? Valid notebook variables: "
                 + "adult. Give a variable holding a Table, or a CSV path.", error("%columns data=adlt", 1));
-        assertEquals("MagicException: data=notATable holds a String, not a Table. Give a variable holding a tablesaw "
+        assertEquals("PartitaException: data=notATable holds a String, not a Table. Give a variable holding a tablesaw "
                 + "Table, or a CSV path.", error("%columns data=notATable", 1));
         assertEquals("AssertionError: self-check: an unexpected Error inside a magic", error("%partita check=error", 2));
         assertEquals("2", result("1 + 1"));
@@ -142,8 +146,8 @@ class KernelNotebookIT {
         List<JsonNode> outputs = outputs("%partita check=progress steps=5 step_ms=20");
         assertEquals(2, outputs.size(), outputs.toString());
         assertEquals("display_data", outputs.get(0).get("output_type").asText());
-        assertEquals("Self-check [########################] 5/5 steps  done", data(outputs.get(0), "text/plain"));
-        assertTrue(data(outputs.get(0), "text/html").contains("<progress max=\"5\" value=\"5\""));
+        assertEquals("Self-check · done  [########################]  5/5  100%", data(outputs.get(0), "text/plain"));
+        assertTrue(data(outputs.get(0), "text/html").contains("<progress value=\"1\" max=\"1\">100%</progress>"));
         assertEquals("Self-check passed: 5 steps shown in place.", data(outputs.get(1), "text/plain"));
     }
 
@@ -151,7 +155,8 @@ class KernelNotebookIT {
     void helpListsPartitaMagics() {
         assertTrue(data(only("%columns ?"), "text/plain").startsWith("%columns data= [as=]\n  Lists the columns"));
         String help = data(only("%help"), "text/plain");
-        assertTrue(help.contains("%partita (Partita)") && help.contains("%columns (Partita)"), help);
+        assertTrue(help.contains("%partita (Partita)") && help.contains("%columns (Partita)") && help.contains("%train (Partita)"),
+                help);
         assertTrue(help.contains("Magic which displays help for all the magic tools."), help);
     }
 

@@ -86,7 +86,8 @@ class KernelSessionIT {
                 error.toString());
         assertTrue(stopped.get("seconds_to_stop").asDouble() < 2, stopped.toString());
         List<JsonNode> updates = outputs(0, "update_display_data");
-        assertTrue(updates.get(updates.size() - 1).get("data").get("text/plain").asText().endsWith("interrupted"));
+        String last = updates.get(updates.size() - 1).get("data").get("text/plain").asText();
+        assertTrue(last.startsWith("Self-check · interrupted  ["), last);
         assertEquals(1, outputs(0, "display_data").size());
         assertEquals("2", value(1));
     }

@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import partita.PartitaException;
+
 /**
  * The validated {@code key=value} words of one magic call. Parsing checks every word against
  * the magic's {@link MagicSpec}: unknown keys (with close matches and the valid keys), repeated
  * keys, empty values, bad numbers, choices, binding names and missing required keys all fail
- * with a one-paragraph {@link MagicException} before the magic does any work.
+ * with a one-paragraph {@link PartitaException} before the magic does any work.
  */
 public final class Args {
 
@@ -47,21 +49,21 @@ public final class Args {
             String text = word.text();
             int eq = text.indexOf('=');
             if (eq <= 0) {
-                throw new MagicException("%" + spec.name() + " takes key=value words, not '" + text + "'. Syntax: "
+                throw new PartitaException("%" + spec.name() + " takes key=value words, not '" + text + "'. Syntax: "
                         + spec.lineSyntax() + " (type %" + spec.name() + " ? for help).");
             }
             String name = text.substring(0, eq);
             String value = text.substring(eq + 1);
             Key key = byName.get(name);
             if (key == null) {
-                throw MagicException.unknownName("%" + spec.name() + " key", name, byName.keySet());
+                throw PartitaException.unknownName("%" + spec.name() + " key", name, byName.keySet());
             }
             if (values.containsKey(name)) {
-                throw new MagicException("%" + spec.name() + " got " + name + "= twice (" + values.get(name) + " and "
+                throw new PartitaException("%" + spec.name() + " got " + name + "= twice (" + values.get(name) + " and "
                         + value + "). Give it once.");
             }
             if (value.isEmpty()) {
-                throw new MagicException("%" + spec.name() + " key " + name + "= has no value. " + name + "= is "
+                throw new PartitaException("%" + spec.name() + " key " + name + "= has no value. " + name + "= is "
                         + key.help() + ".");
             }
             values.put(name, check(spec, key, value));
@@ -69,7 +71,7 @@ public final class Args {
         if (enforceRequired) {
             for (Key key : keys) {
                 if (key.isRequired() && !values.containsKey(key.name())) {
-                    throw new MagicException("%" + spec.name() + " needs " + key.name() + "=: " + key.help()
+                    throw new PartitaException("%" + spec.name() + " needs " + key.name() + "=: " + key.help()
                             + ". Syntax: " + spec.lineSyntax() + ".");
                 }
             }
@@ -85,31 +87,31 @@ public final class Args {
                 try {
                     Integer.parseInt(value);
                 } catch (NumberFormatException e) {
-                    throw new MagicException(where + " must be a whole number, not '" + value + "'.");
+                    throw new PartitaException(where + " must be a whole number, not '" + value + "'.");
                 }
             }
             case NUMBER -> {
                 try {
                     Double.parseDouble(value);
                 } catch (NumberFormatException e) {
-                    throw new MagicException(where + " must be a number, not '" + value + "'.");
+                    throw new PartitaException(where + " must be a number, not '" + value + "'.");
                 }
             }
             case FLAG -> {
                 String v = value.toLowerCase(Locale.ROOT);
                 if (!v.equals("true") && !v.equals("false")) {
-                    throw new MagicException(where + " must be true or false, not '" + value + "'.");
+                    throw new PartitaException(where + " must be true or false, not '" + value + "'.");
                 }
                 return v;
             }
             case CHOICE -> {
                 if (!key.choices().contains(value)) {
-                    throw MagicException.unknownName(key.name(), value, key.choices());
+                    throw PartitaException.unknownName(key.name(), value, key.choices());
                 }
             }
             case BINDING -> {
                 if (!Names.isJavaName(value)) {
-                    throw new MagicException(where + value + " is not a name a Java cell can use: give a Java "
+                    throw new PartitaException(where + value + " is not a name a Java cell can use: give a Java "
                             + "identifier such as as=model2 (letters, digits, _; not a keyword).");
                 }
             }
@@ -132,7 +134,7 @@ public final class Args {
     public String text(String key) {
         Key declared = keys.get(declared(key));
         return optional(key).or(() -> Optional.ofNullable(declared.defaultValue())).orElseThrow(
-                () -> new MagicException("%" + spec.name() + " needs " + key + "=: " + declared.help() + "."));
+                () -> new PartitaException("%" + spec.name() + " needs " + key + "=: " + declared.help() + "."));
     }
 
     public String text(String key, String fallback) {

@@ -2,6 +2,9 @@ package partita.magics;
 
 import java.util.List;
 
+import partita.magics.render.TableView;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -22,21 +25,12 @@ final class ColumnsMagic extends PartitaMagic {
         Table table = call.table("data");
         List<String> names = table.columnNames();
         String bound = call.bind(names, "java.util.List<String>");
-
-        StringBuilder text = new StringBuilder(table.name() + ": " + table.rowCount() + " rows, "
-                + names.size() + " columns (names bound to " + bound + ")\n");
-        StringBuilder html = new StringBuilder("<div class=\"partita-columns\"><p>" + Html.escape(table.name()) + ": "
-                + table.rowCount() + " rows, " + names.size() + " columns (names bound to <code>" + Html.escape(bound)
-                + "</code>)</p><table><thead><tr><th style=\"text-align:left\">column</th><th style=\"text-align:left\">type</th>"
-                + "<th>missing</th></tr></thead><tbody>");
-        for (Column<?> column : table.columns()) {
-            text.append("  ").append(column.name()).append("  ").append(column.type().name())
-                    .append("  ").append(column.countMissing()).append(" missing\n");
-            html.append("<tr><td style=\"text-align:left\">").append(Html.escape(column.name()))
-                    .append("</td><td style=\"text-align:left\">").append(column.type().name())
-                    .append("</td><td>").append(column.countMissing()).append("</td></tr>");
-        }
-        html.append("</tbody></table></div>");
-        return Output.of(text.toString(), html.toString());
+        Table columns = Table.create("columns",
+                StringColumn.create("column", names),
+                StringColumn.create("type", table.columns().stream().map(c -> c.type().name()).toList()),
+                IntColumn.create("missing", table.columns().stream().mapToInt(Column::countMissing).toArray()));
+        return Views.output(TableView.of(columns).maxRows(Integer.MAX_VALUE)
+                        .caption(table.name() + ": " + table.rowCount() + " rows, " + names.size() + " columns").render(),
+                Views.paragraph("Column names bound to " + bound + " (List<String>)."));
     }
 }

@@ -11,6 +11,7 @@ import org.rapaio.jupyter.kernel.core.format.ErrorFormatters;
 import org.rapaio.jupyter.kernel.core.java.CompilerException;
 import org.rapaio.jupyter.kernel.core.java.EvaluationInterruptedException;
 import org.rapaio.jupyter.kernel.core.java.EvaluationTimeoutException;
+import partita.PartitaException;
 
 /**
  * How a failed cell is shown: a Jupyter error with {@code ename}, {@code evalue} and the
@@ -21,7 +22,6 @@ import org.rapaio.jupyter.kernel.core.java.EvaluationTimeoutException;
 public record ErrorReport(String ename, String evalue, List<String> traceback) {
 
     private static final Logger LOG = Logger.getLogger("partita");
-    private static final String PARTITA_EXCEPTION = "partita.PartitaException";
     private static final String RED = "\u001b[1;31m";
     private static final String RESET = "\u001b[0m";
 
@@ -52,26 +52,19 @@ public record ErrorReport(String ename, String evalue, List<String> traceback) {
 
     /** Errors whose message is the whole story: shown without a stack trace. */
     public static boolean isUserError(Throwable t) {
-        return t instanceof MagicException || t instanceof CancelledException
+        return t instanceof PartitaException || t instanceof CancelledException
                 || t instanceof org.rapaio.jupyter.kernel.core.magic.MagicParseException
                 || t instanceof org.rapaio.jupyter.kernel.core.magic.MagicEvalException
-                || t instanceof org.rapaio.jupyter.kernel.core.magic.interpolate.InterpolationException
-                || isPartita(t.getClass().getName());
+                || t instanceof org.rapaio.jupyter.kernel.core.magic.interpolate.InterpolationException;
     }
 
-    /** Whether the named class is partita.PartitaException or a subclass (by name: the engine may not be loaded). */
+    /** Whether a Java cell's exception (known to JShell by class name only) is a PartitaException. */
     private static boolean isPartita(String className) {
         try {
-            for (Class<?> c = Class.forName(className, false, ErrorReport.class.getClassLoader()); c != null;
-                 c = c.getSuperclass()) {
-                if (c.getName().equals(PARTITA_EXCEPTION)) {
-                    return true;
-                }
-            }
+            return PartitaException.class.isAssignableFrom(Class.forName(className, false, ErrorReport.class.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
-        return false;
     }
 
     private static ErrorReport oneLine(String ename, String evalue) {

@@ -1,6 +1,12 @@
 package partita.magics;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import partita.magics.render.Rendered;
+import partita.magics.render.TableView;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /** Renders a magic's help (text and HTML) from its spec. */
 final class Help {
@@ -31,28 +37,18 @@ final class Help {
             spec.examples().forEach(e -> text.append("  ").append(e).append("\n"));
         }
 
-        StringBuilder html = new StringBuilder("<div class=\"partita-help\">");
-        html.append("<p><code>").append(Html.escape(spec.lineSyntax())).append("</code><br>")
-                .append(Html.escape(spec.summary())).append("</p>");
-        if (!spec.keys().isEmpty()) {
-            html.append("<table><thead><tr><th style=\"text-align:left\">key</th><th style=\"text-align:left\">meaning</th>"
-                    + "</tr></thead><tbody>");
-            for (Key k : spec.keys()) {
-                html.append("<tr><td><code>").append(Html.escape(k.name())).append("=</code></td><td style=\"text-align:left\">")
-                        .append(Html.escape(k.help() + notes(k))).append("</td></tr>");
-            }
-            html.append("</tbody></table>");
-        }
+        List<Rendered> html = new ArrayList<>();
+        html.add(Views.paragraph(spec.summary()));
+        Table keys = Table.create("keys", StringColumn.create("key", spec.keys().stream().map(k -> k.name() + "=")),
+                StringColumn.create("meaning", spec.keys().stream().map(k -> k.help() + notes(k))));
+        html.add(TableView.of(keys).maxRows(Integer.MAX_VALUE).caption(spec.lineSyntax()).render());
         if (spec.hasCellForm()) {
-            html.append("<p>Cell form:<br>");
-            spec.cellSyntax().forEach(l -> html.append("<code>").append(Html.escape(l)).append("</code><br>"));
-            html.append(Html.escape(spec.body().help())).append("</p>");
+            html.add(Views.paragraph("Cell form: " + String.join("  then  ", spec.cellSyntax()) + ". " + spec.body().help()));
         }
         if (!spec.examples().isEmpty()) {
-            html.append("<p>Examples:</p><pre>").append(Html.escape(String.join("\n", spec.examples()))).append("</pre>");
+            html.add(Views.paragraph("Examples: " + String.join("  |  ", spec.examples())));
         }
-        html.append("</div>");
-        return Output.of(text.toString(), html.toString());
+        return Output.of(text.toString(), Rendered.concat(html.toArray(Rendered[]::new)).html());
     }
 
     private static String notes(Key k) {

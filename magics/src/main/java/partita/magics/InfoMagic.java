@@ -3,7 +3,12 @@ package partita.magics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
+
+import partita.magics.render.TableView;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * {@code %partita}: the Partita version and its magics; {@code check=} runs a self-check of the
@@ -42,25 +47,18 @@ final class InfoMagic extends PartitaMagic {
         if (check.equals("progress")) {
             return progressCheck(call);
         }
-        StringBuilder text = new StringBuilder("Partita " + version() + "\n");
-        StringBuilder html = new StringBuilder("<div class=\"partita-info\"><p><b>Partita " + Html.escape(version())
-                + "</b></p><table><thead><tr><th style=\"text-align:left\">magic</th>"
-                + "<th style=\"text-align:left\">what it does</th></tr></thead><tbody>");
-        for (PartitaMagic magic : PartitaMagics.all()) {
-            MagicSpec spec = magic.spec();
-            text.append("  %").append(spec.name()).append(spec.hasCellForm() ? " / %%" + spec.name() : "")
-                    .append("  ").append(spec.summary()).append("\n");
-            html.append("<tr><td style=\"text-align:left\"><code>").append(Html.escape(spec.lineSyntax())).append("</code></td>")
-                    .append("<td style=\"text-align:left\">").append(Html.escape(spec.summary())).append("</td></tr>");
-        }
-        html.append("</tbody></table></div>");
-        return Output.of(text.toString(), html.toString());
+        List<MagicSpec> specs = PartitaMagics.all().stream().map(PartitaMagic::spec).toList();
+        Table magics = Table.create("magics",
+                StringColumn.create("magic", specs.stream().map(s -> "%" + s.name() + (s.hasCellForm() ? " / %%" + s.name() : ""))),
+                StringColumn.create("what it does", specs.stream().map(MagicSpec::summary)));
+        return Views.output(TableView.of(magics).maxRows(Integer.MAX_VALUE).caption("Partita " + version()).render(),
+                Views.paragraph("Type %NAME ? for a magic's keys, or press shift-tab on it."));
     }
 
     private static Output progressCheck(MagicCall call) throws InterruptedException {
         int steps = call.args().integer("steps");
         int stepMillis = call.args().integer("step_ms");
-        Progress progress = call.progress("Self-check", steps, "steps");
+        Progress progress = call.progress("Self-check", steps);
         for (int i = 1; i <= steps; i++) {
             if (call.cancel().isCancelled()) {
                 progress.stop("interrupted");

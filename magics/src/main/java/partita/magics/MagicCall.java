@@ -74,9 +74,9 @@ public final class MagicCall {
         display.show(output, null);
     }
 
-    /** A progress bar of {@code total} steps counted in {@code unit} ("segments"), updated in place. */
-    public Progress progress(String title, int total, String unit) {
-        return new Progress(display, title, total, unit);
+    /** A progress bar of {@code total} steps, updated in place. */
+    public Progress progress(String title, int total) {
+        return new Progress(display, title, total);
     }
 
     /** Set when the user interrupts the cell: poll it (or hand it to the engine) between steps. */

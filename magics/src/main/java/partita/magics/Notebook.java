@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
+import partita.PartitaException;
 import tech.tablesaw.api.Table;
 
 /**
@@ -51,7 +52,7 @@ public final class Notebook {
     /** The live object held by a variable. */
     public Object value(String name) {
         if (variable(name).isEmpty()) {
-            throw MagicException.unknownName("notebook variable", name, variables().stream().map(Variable::name).toList());
+            throw PartitaException.unknownName("notebook variable", name, variables().stream().map(Variable::name).toList());
         }
         return eval(name, "read variable " + name);
     }
@@ -63,12 +64,12 @@ public final class Notebook {
     public <T> T value(String key, String name, Class<T> type) {
         if (variable(name).isEmpty()) {
             List<String> candidates = variables().stream().filter(v -> holds(v, type)).map(Variable::name).toList();
-            throw MagicException.unknownName("notebook variable", name, candidates.isEmpty()
+            throw PartitaException.unknownName("notebook variable", name, candidates.isEmpty()
                     ? variables().stream().map(Variable::name).toList() : candidates);
         }
         Object value = eval(name, "read variable " + name);
         if (!type.isInstance(value)) {
-            throw new MagicException(key + "=" + name + " holds " + describe(value) + ", not a "
+            throw new PartitaException(key + "=" + name + " holds " + describe(value) + ", not a "
                     + type.getSimpleName() + ". Give a variable holding a " + type.getSimpleName() + ".");
         }
         return type.cast(value);
@@ -81,23 +82,23 @@ public final class Notebook {
             if (value instanceof Table table) {
                 return table;
             }
-            throw new MagicException(key + "=" + valueOrPath + " holds " + describe(value)
+            throw new PartitaException(key + "=" + valueOrPath + " holds " + describe(value)
                     + ", not a Table. Give a variable holding a tablesaw Table, or a CSV path.");
         }
         Path file = path(valueOrPath);
         if (!Files.isRegularFile(file)) {
             if (Names.isJavaName(valueOrPath)) {
                 List<String> tables = variables().stream().filter(v -> holds(v, Table.class)).map(Variable::name).toList();
-                throw new MagicException(MagicException.unknownName("notebook variable", valueOrPath, tables).getMessage()
+                throw new PartitaException(PartitaException.unknownName("notebook variable", valueOrPath, tables).getMessage()
                         + " Give a variable holding a Table, or a CSV path.");
             }
-            throw new MagicException(key + "=" + valueOrPath + ": no such file " + file
+            throw new PartitaException(key + "=" + valueOrPath + ": no such file " + file
                     + ". Give a CSV path relative to the notebook folder, or a variable holding a Table.");
         }
         try {
             return Table.read().csv(file.toFile());
         } catch (RuntimeException e) {
-            throw new MagicException("Cannot read " + key + "=" + valueOrPath + " as CSV: " + e.getMessage()
+            throw new PartitaException("Cannot read " + key + "=" + valueOrPath + " as CSV: " + e.getMessage()
                     + ". Check that " + file + " is a comma-separated file with a header row.");
         }
     }
@@ -136,7 +137,7 @@ public final class Notebook {
     /** As {@link #bind(String, Object, Class)} with a source type, e.g. {@code java.util.List<String>}. */
     public void bind(String name, Object value, String javaType) {
         if (!Names.isJavaName(name)) {
-            throw new MagicException(name + " is not a name a Java cell can use: give a Java identifier.");
+            throw new PartitaException(name + " is not a name a Java cell can use: give a Java identifier.");
         }
         Bindings.put(name, value);
         eval("var " + name + " = (" + javaType + ") partita.magics.Bindings.get(\"" + name + "\");", "bind " + name);
@@ -179,7 +180,7 @@ public final class Notebook {
         try {
             return kernel.javaEngine().eval(kernel.executionContext(), code);
         } catch (Exception e) {
-            throw new MagicException("Could not " + what + " in the notebook session: " + e.getMessage());
+            throw new PartitaException("Could not " + what + " in the notebook session: " + e.getMessage());
         }
     }
 }

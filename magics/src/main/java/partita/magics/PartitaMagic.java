@@ -1,5 +1,7 @@
 package partita.magics;
 
+import partita.PartitaException;
+
 /**
  * Base of every Partita magic. A magic declares its {@link MagicSpec} once and implements
  * {@link #run}; the framework parses and validates the words, renders help for
@@ -20,7 +22,7 @@ public abstract class PartitaMagic {
 
     /**
      * Does the work. Return an {@link Output} (text + HTML) to show as the cell's result, or
-     * null. Throw {@link MagicException} (or the engine's PartitaException) for bad input;
+     * null. Throw {@link PartitaException} for bad input;
      * anything else thrown is reported as an unexpected error.
      */
     protected abstract Output run(MagicCall call) throws Exception;

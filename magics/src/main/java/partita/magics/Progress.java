@@ -2,6 +2,8 @@ package partita.magics;
 
 import java.util.UUID;
 
+import partita.magics.render.Rendered;
+
 /**
  * A progress bar updated in place (one display_data, then update_display_data with the same
  * display id), not one line per step. Thread-safe: parallel workers may call {@link #advance}.
@@ -11,26 +13,23 @@ import java.util.UUID;
 public final class Progress {
 
     private static final long MIN_UPDATE_NANOS = 100_000_000L;
-    private static final int BAR_WIDTH = 24;
 
     private final Display display;
     private final String displayId = "partita-progress-" + UUID.randomUUID();
     private final String title;
     private final int total;
-    private final String unit;
     private int done;
     private String status = "";
     private long lastShown;
     private boolean closed;
 
-    Progress(Display display, String title, int total, String unit) {
+    Progress(Display display, String title, int total) {
         if (total < 0) {
             throw new IllegalArgumentException("total must be >= 0");
         }
         this.display = display;
         this.title = title;
         this.total = total;
-        this.unit = unit;
         display.show(render(), displayId);
         lastShown = System.nanoTime();
     }
@@ -67,16 +66,10 @@ public final class Progress {
         return done;
     }
 
-    /** The current rendition (text bar and HTML progress element). */
+    /** The current rendition (text bar and HTML progress element), drawn by the render package. */
     public synchronized Output render() {
-        int filled = total == 0 ? BAR_WIDTH : (int) Math.round(BAR_WIDTH * (double) done / total);
-        String counts = done + "/" + total + " " + unit;
-        String text = title + " [" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + counts
-                + (status.isEmpty() ? "" : "  " + status);
-        String html = "<div class=\"partita-progress\"><b>" + Html.escape(title) + "</b> <progress max=\"" + Math.max(total, 1)
-                + "\" value=\"" + (total == 0 ? 1 : done) + "\" style=\"width:16em;vertical-align:middle\"></progress> "
-                + Html.escape(counts) + (status.isEmpty() ? "" : " &middot; " + Html.escape(status)) + "</div>";
-        return Output.of(text, html);
+        Rendered bar = partita.magics.render.Progress.render(done, total, status.isEmpty() ? title : title + " · " + status);
+        return Output.of(bar.text(), bar.html());
     }
 
     private void refresh(boolean force) {

@@ -72,7 +72,7 @@ final class TrainMagic extends PartitaMagic {
         AtomicReference<Progress> bar = new AtomicReference<>();
         trainer = trainer.onProgress(p -> {
             if (bar.get() == null) {
-                bar.set(call.progress(title, p.total(), "models"));
+                bar.set(call.progress(title, p.total()));
             }
             bar.get().advance(p.segment().name() + " " + p.segment().status().label());
         }).cancelWhen(call.cancel());

@@ -3,6 +3,8 @@ package partita.magics;
 import java.util.ArrayList;
 import java.util.List;
 
+import partita.PartitaException;
+
 /**
  * Splits a magic line into whitespace-separated words. Quotes (single or double) group a
  * value that holds spaces and are removed: {@code title="Sales by region"} is one word
@@ -46,7 +48,7 @@ public final class Words {
                     int close = readQuoted(line, i + 1, c, text);
                     if (close < 0) {
                         if (strict) {
-                            throw new MagicException("Unclosed quote " + c + " in: " + line.substring(start).strip()
+                            throw new PartitaException("Unclosed quote " + c + " in: " + line.substring(start).strip()
                                     + ". Close the quote: key=" + c + "a value with spaces" + c + ".");
                         }
                         i = n;

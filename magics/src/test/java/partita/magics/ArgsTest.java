@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import partita.PartitaException;
 
 class ArgsTest {
 
@@ -26,7 +27,7 @@ class ArgsTest {
             .build();
 
     private static String error(String words) {
-        return assertThrows(MagicException.class, () -> Args.parse(SPEC, words)).getMessage();
+        return assertThrows(PartitaException.class, () -> Args.parse(SPEC, words)).getMessage();
     }
 
     @Test
@@ -73,7 +74,7 @@ class ArgsTest {
         Args line = Args.parse(SPEC, List.of(SPEC.key("max_depth").orElseThrow(), SPEC.key("features").orElseThrow()),
                 "max_depth=4 features=age");
         assertEquals(4, line.integer("max_depth"));
-        MagicException e = assertThrows(MagicException.class, () -> Args.parse(SPEC,
+        PartitaException e = assertThrows(PartitaException.class, () -> Args.parse(SPEC,
                 List.of(SPEC.key("max_depth").orElseThrow()), "data=x"));
         assertEquals("Unknown %train key 'data'. Valid %train keys: max_depth.", e.getMessage());
     }

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import partita.PartitaException;
 
 class ErrorReportTest {
 
     @Test
     void userErrorsAreOneLine() {
-        ErrorReport report = ErrorReport.of(new MagicException("Unknown column 'x'."), Session.KERNEL);
-        assertEquals(new ErrorReport("MagicException", "Unknown column 'x'.",
-                List.of("\u001b[1;31mMagicException:\u001b[0m Unknown column 'x'.")), report);
+        ErrorReport report = ErrorReport.of(new PartitaException("Unknown column 'x'."), Session.KERNEL);
+        assertEquals(new ErrorReport("PartitaException", "Unknown column 'x'.",
+                List.of("\u001b[1;31mPartitaException:\u001b[0m Unknown column 'x'.")), report);
         assertEquals("Interrupted", ErrorReport.of(new CancelledException("stopped"), Session.KERNEL).ename());
     }
 
@@ -40,7 +41,7 @@ class ErrorReportTest {
     void magicErrorsThrownInCellsKeepTheirMessage() {
         Exception e = assertThrows(Exception.class, () -> Session.magic("%columns data=nosuchvar"));
         ErrorReport report = ErrorReport.of(e, Session.KERNEL);
-        assertEquals("MagicException", report.ename());
+        assertEquals("PartitaException", report.ename());
         assertTrue(report.evalue().startsWith("Unknown notebook variable 'nosuchvar'."), report.evalue());
         assertEquals(1, report.traceback().size());
     }

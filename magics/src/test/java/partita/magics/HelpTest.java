@@ -35,8 +35,8 @@ class HelpTest {
                 Examples:
                   %train data=adult target=income
                 """, help.text());
-        assertTrue(help.html().contains("<tr><td><code>max_depth=</code></td><td style=\"text-align:left\">deepest split "
-                + "(default 8)</td></tr>"), help.html());
+        assertTrue(help.html().contains("<caption>" + ArgsTest.SPEC.lineSyntax() + "</caption>"), help.html());
+        assertTrue(help.html().contains("<tr><td>max_depth=</td><td>deepest split (default 8)</td></tr>"), help.html());
         assertEquals(8, help.html().split("<tr><td>").length - 1);
     }
 

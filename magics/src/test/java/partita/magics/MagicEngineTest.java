@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rapaio.jupyter.kernel.core.CompleteMatches;
 import org.rapaio.jupyter.kernel.display.DisplayData;
+import partita.PartitaException;
 
 /** The Partita magics as rapaio's MagicEngine sees them: eval, help, inspection, completion. */
 class MagicEngineTest {
@@ -25,9 +26,11 @@ class MagicEngineTest {
     void columnsMagicBindsNamesForTheNextCell() throws Exception {
         DisplayData out = Session.magic("%columns data=" + NotebookTest.ADULT + " as=adultColumns");
         String text = (String) out.data().get("text/plain");
-        assertTrue(text.startsWith("adult.csv: 32561 rows, 15 columns (names bound to adultColumns)\n  age  INTEGER  0 missing"),
-                text);
-        assertTrue(((String) out.data().get("text/html")).contains("<td style=\"text-align:left\">relationship</td>"));
+        assertTrue(text.startsWith("adult.csv: 32561 rows, 15 columns\ncolumn          type     missing\n"
+                + "--------------  -------  -------\nage             INTEGER        0\n"), text);
+        assertTrue(text.endsWith("Column names bound to adultColumns (List<String>).\n"), text);
+        assertTrue(((String) out.data().get("text/html")).contains("<tr><td>relationship</td><td>STRING</td>"
+                + "<td class=\"partita-num\">0</td></tr>"));
         assertEquals(15, Session.java("adultColumns.size()"));
         assertEquals("age", Session.java("adultColumns.get(0)"));
     }
@@ -41,7 +44,7 @@ class MagicEngineTest {
 
     @Test
     void badWordsAreUserErrors() {
-        MagicException e = assertThrows(MagicException.class, () -> Session.magic("%columns data=x as=1x"));
+        PartitaException e = assertThrows(PartitaException.class, () -> Session.magic("%columns data=x as=1x"));
         assertTrue(e.getMessage().startsWith("%columns as=1x is not a name"), e.getMessage());
         assertTrue(ErrorReport.isUserError(e));
     }

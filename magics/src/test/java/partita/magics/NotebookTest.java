@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import partita.PartitaException;
 import tech.tablesaw.api.Table;
 
 class NotebookTest {
@@ -34,12 +35,12 @@ class NotebookTest {
         Session.java("int nbCount = 3");
         Notebook notebook = Session.notebook();
         assertEquals("data=nbCount holds an Integer, not a Table. Give a variable holding a tablesaw Table, or a CSV path.",
-                assertThrows(MagicException.class, () -> notebook.table("data", "nbCount")).getMessage());
-        String unknown = assertThrows(MagicException.class, () -> notebook.table("data", "nbTable3")).getMessage();
+                assertThrows(PartitaException.class, () -> notebook.table("data", "nbCount")).getMessage());
+        String unknown = assertThrows(PartitaException.class, () -> notebook.table("data", "nbTable3")).getMessage();
         assertTrue(unknown.startsWith("Unknown notebook variable 'nbTable3'. Did you mean: nbTable2?"), unknown);
         assertTrue(unknown.endsWith(" Give a variable holding a Table, or a CSV path."), unknown);
         assertEquals("model=nbCount holds an Integer, not a Table. Give a variable holding a Table.",
-                assertThrows(MagicException.class, () -> notebook.value("model", "nbCount", Table.class)).getMessage());
+                assertThrows(PartitaException.class, () -> notebook.value("model", "nbCount", Table.class)).getMessage());
     }
 
     @Test
@@ -48,7 +49,7 @@ class NotebookTest {
         Table adult = notebook.table("data", ADULT);
         assertEquals(32561, adult.rowCount());
         assertEquals(adult.columnNames(), notebook.columnNames(ADULT));
-        String missing = assertThrows(MagicException.class, () -> notebook.table("data", "data/nope.csv")).getMessage();
+        String missing = assertThrows(PartitaException.class, () -> notebook.table("data", "data/nope.csv")).getMessage();
         assertTrue(missing.startsWith("data=data/nope.csv: no such file "), missing);
         assertEquals(List.of(), notebook.columnNames("data/nope.csv"));
     }
@@ -64,6 +65,6 @@ class NotebookTest {
         assertEquals("b", Session.java("nbNames.get(1).toLowerCase()"));
         notebook.bind("nbNothing", null, Table.class);
         assertEquals(true, Session.java("nbNothing == null"));
-        assertThrows(MagicException.class, () -> notebook.bind("not a name", table, Table.class));
+        assertThrows(PartitaException.class, () -> notebook.bind("not a name", table, Table.class));
     }
 }

@@ -28,7 +28,7 @@ class ProgressTest {
     @Test
     void showsOnceThenUpdatesInPlaceAndAlwaysShowsTheEnd() {
         Recorded display = new Recorded();
-        Progress progress = new Progress(display, "Training", 4, "segments");
+        Progress progress = new Progress(display, "Training", 4);
         for (String s : List.of("North", "South", "East", "West")) {
             progress.advance(s);
         }
@@ -37,8 +37,8 @@ class ProgressTest {
 
         String id = display.events.get(0).split(" ")[1];
         assertTrue(id.startsWith("partita-progress-"));
-        assertEquals("show " + id + " Training [------------------------] 0/4 segments", display.events.get(0));
-        assertEquals("update " + id + " Training [########################] 4/4 segments  4 trained",
+        assertEquals("show " + id + " Training  [........................]  0/4  0%", display.events.get(0));
+        assertEquals("update " + id + " Training · 4 trained  [########################]  4/4  100%",
                 display.events.get(display.events.size() - 1));
         assertTrue(display.events.stream().skip(1).allMatch(e -> e.startsWith("update " + id)));
         assertEquals(4, progress.done());
@@ -47,15 +47,13 @@ class ProgressTest {
     @Test
     void stopKeepsTheCountAndSaysWhy() {
         Recorded display = new Recorded();
-        Progress progress = new Progress(display, "Training", 10, "segments");
+        Progress progress = new Progress(display, "Training", 10);
         progress.advance("North");
         progress.advance("South");
         progress.stop("interrupted");
         Output last = progress.render();
-        assertEquals("Training [#####-------------------] 2/10 segments  interrupted", last.text());
-        assertEquals("<div class=\"partita-progress\"><b>Training</b> <progress max=\"10\" value=\"2\" "
-                + "style=\"width:16em;vertical-align:middle\"></progress> 2/10 segments &middot; interrupted</div>",
-                last.html());
-        assertTrue(display.events.get(display.events.size() - 1).endsWith("2/10 segments  interrupted"));
+        assertEquals("Training · interrupted  [####....................]  2/10  20%", last.text());
+        assertTrue(last.html().contains("<progress value=\"0.2\" max=\"1\">20%</progress>"), last.html());
+        assertTrue(display.events.get(display.events.size() - 1).endsWith("Training · interrupted  [####....................]  2/10  20%"));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import partita.PartitaException;
 
 class WordsTest {
 
@@ -29,7 +30,7 @@ class WordsTest {
 
     @Test
     void unclosedQuoteIsAnErrorButNotForCompletion() {
-        MagicException e = assertThrows(MagicException.class, () -> Words.split("title=\"Sales by"));
+        PartitaException e = assertThrows(PartitaException.class, () -> Words.split("title=\"Sales by"));
         assertTrue(e.getMessage().startsWith("Unclosed quote \" in: title=\"Sales by."), e.getMessage());
         assertEquals(List.of(new Words.Word("title=Sales by", 0, 15)), Words.splitLenient("title=\"Sales by"));
     }
