@@ -1,6 +1,7 @@
 package partita.magics;
 
 import org.rapaio.jupyter.kernel.display.DisplayData;
+import partita.magics.render.Html;
 
 /**
  * What a magic shows: every output carries text/plain (for consoles, nbconvert text, tests)

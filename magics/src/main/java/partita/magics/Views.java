@@ -2,6 +2,7 @@ package partita.magics;
 
 import java.util.List;
 
+import partita.magics.render.Html;
 import partita.magics.render.Rendered;
 
 /** Turns renderer output into what a magic returns or displays. */

@@ -1,7 +1,7 @@
 package partita.magics.render;
 
 /** Escaping and the scoped stylesheet shared by every Partita html output. */
-final class Html {
+public final class Html {
 
     /**
      * Every selector starts with {@code .partita-out} so that the rules outrank the notebook's
@@ -37,7 +37,7 @@ final class Html {
     }
 
     /** Escapes text for html content and double- or single-quoted attribute values. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
