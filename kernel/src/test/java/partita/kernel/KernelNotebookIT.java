@@ -115,6 +115,8 @@ class KernelNotebookIT {
         assertEquals("income", result("adultColumns.get(14)"));
         assertEquals("age", result("interpolated.get(0)"));
         assertEquals("false", result("partita.magics.Cancellation.current().isCancelled()"));
+        assertEquals("partita.model.XClassifier partita.PartitaException",
+                result("XClassifier.class.getName() + \" \" + PartitaException.class.getName()"));
         assertEquals("<b>shown by display()</b>", data(outputs("display(\"<b>shown by display()</b>\");").get(0), "text/html"));
     }
 
