@@ -156,11 +156,6 @@ public final class Args {
         return Double.parseDouble(text(key));
     }
 
-    /** {@link #text(String)} of a FLAG key (validated when parsed). */
-    public boolean flag(String key) {
-        return Boolean.parseBoolean(text(key));
-    }
-
     /** A comma-separated value as a list, blanks dropped: {@code by=region, season}. */
     public List<String> list(String key) {
         return optional(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())

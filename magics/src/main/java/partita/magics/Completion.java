@@ -91,8 +91,7 @@ final class Completion {
                 yield all;
             }
             case VARIABLE -> variablesHolding(notebook, key.type());
-            case COLUMN, COLUMNS -> words.containsKey(key.tableKey()) ? notebook.columnNames(words.get(key.tableKey()))
-                    : List.of();
+            case COLUMN, COLUMNS -> words.containsKey("data") ? notebook.columnNames(words.get("data")) : List.of();
             case PATH -> files(notebook, typed, false);
             case BINDING -> key.defaultValue() == null ? List.of() : List.of(key.defaultValue());
             default -> List.of();

@@ -3,7 +3,7 @@ package partita.magics;
 /** Where a magic's outputs go while it runs: the notebook cell, through the kernel. */
 public interface Display {
 
-    /** Shows an output now; with a display id it can be replaced later by {@link #update}. */
+    /** Shows an output under a display id, so that {@link #update} can replace it later. */
     void show(Output output, String displayId);
 
     /** Replaces the output shown under {@code displayId} (Jupyter update_display_data). */

@@ -18,9 +18,7 @@ record KernelDisplay(RapaioKernel kernel) implements Display {
 
     private static DisplayData withId(Output output, String displayId) {
         DisplayData dd = output.toDisplayData();
-        if (displayId != null) {
-            dd.setDisplayId(displayId);
-        }
+        dd.setDisplayId(displayId);
         return dd;
     }
 }

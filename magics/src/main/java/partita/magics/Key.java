@@ -12,12 +12,11 @@ import java.util.Map;
  * @param kind      what the value is
  * @param choices   valid values of a {@link Kind#CHOICE} key
  * @param type      for {@link Kind#VARIABLE}: the Java type the variable must hold
- * @param tableKey  for {@link Kind#COLUMN}/{@link Kind#COLUMNS}: the key naming the table
  * @param isRequired whether the magic refuses to run without it
  * @param defaultValue shown in help; for {@code as=} the name bound when it is omitted
  * @param completer replaces the kind's built-in Tab completion when not null
  */
-public record Key(String name, String help, Kind kind, List<String> choices, Class<?> type, String tableKey,
+public record Key(String name, String help, Kind kind, List<String> choices, Class<?> type,
                   boolean isRequired, String defaultValue, Completer completer) {
 
     /** What a value is; decides validation and the built-in completion. */
@@ -36,7 +35,7 @@ public record Key(String name, String help, Kind kind, List<String> choices, Cla
         TABLE,
         /** a notebook variable holding a {@link Key#type()} */
         VARIABLE,
-        /** one column of the table given by {@link Key#tableKey()} */
+        /** one column of the table given by {@code data=} */
         COLUMN,
         /** comma-separated columns of that table */
         COLUMNS,
@@ -59,7 +58,7 @@ public record Key(String name, String help, Kind kind, List<String> choices, Cla
     }
 
     private static Key of(String name, String help, Kind kind) {
-        return new Key(name, help, kind, List.of(), null, null, false, null, null);
+        return new Key(name, help, kind, List.of(), null, false, null, null);
     }
 
     public static Key text(String name, String help) {
@@ -79,7 +78,7 @@ public record Key(String name, String help, Kind kind, List<String> choices, Cla
     }
 
     public static Key choice(String name, String help, String... choices) {
-        return new Key(name, help, Kind.CHOICE, List.of(choices), null, null, false, null, null);
+        return new Key(name, help, Kind.CHOICE, List.of(choices), null, false, null, null);
     }
 
     /** A notebook variable holding a tablesaw Table, or a CSV path. */
@@ -89,17 +88,17 @@ public record Key(String name, String help, Kind kind, List<String> choices, Cla
 
     /** A notebook variable holding a {@code type} (a model, a partition...). */
     public static Key variable(String name, String help, Class<?> type) {
-        return new Key(name, help, Kind.VARIABLE, List.of(), type, null, false, null, null);
+        return new Key(name, help, Kind.VARIABLE, List.of(), type, false, null, null);
     }
 
-    /** One column of the table given by {@code data=} (see {@link #ofTable}). */
+    /** One column of the table given by {@code data=}. */
     public static Key column(String name, String help) {
-        return new Key(name, help, Kind.COLUMN, List.of(), null, "data", false, null, null);
+        return new Key(name, help, Kind.COLUMN, List.of(), null, false, null, null);
     }
 
-    /** Comma-separated columns of the table given by {@code data=} (see {@link #ofTable}). */
+    /** Comma-separated columns of the table given by {@code data=}. */
     public static Key columns(String name, String help) {
-        return new Key(name, help, Kind.COLUMNS, List.of(), null, "data", false, null, null);
+        return new Key(name, help, Kind.COLUMNS, List.of(), null, false, null, null);
     }
 
     public static Key list(String name, String help) {
@@ -113,24 +112,19 @@ public record Key(String name, String help, Kind kind, List<String> choices, Cla
     /** {@code as=NAME}: where the result is bound; {@code defaultName} when omitted. */
     public static Key binding(String defaultName) {
         return new Key("as", "notebook variable that receives the result (default " + defaultName + ")",
-                Kind.BINDING, List.of(), null, null, false, defaultName, null);
+                Kind.BINDING, List.of(), null, false, defaultName, null);
     }
 
     public Key required() {
-        return new Key(name, help, kind, choices, type, tableKey, true, defaultValue, completer);
+        return new Key(name, help, kind, choices, type, true, defaultValue, completer);
     }
 
     public Key defaultValue(String value) {
-        return new Key(name, help, kind, choices, type, tableKey, isRequired, value, completer);
-    }
-
-    /** Columns come from the table named by {@code key} instead of {@code data=}. */
-    public Key ofTable(String key) {
-        return new Key(name, help, kind, choices, type, key, isRequired, defaultValue, completer);
+        return new Key(name, help, kind, choices, type, isRequired, value, completer);
     }
 
     public Key completer(Completer custom) {
-        return new Key(name, help, kind, choices, type, tableKey, isRequired, defaultValue, custom);
+        return new Key(name, help, kind, choices, type, isRequired, defaultValue, custom);
     }
 
     /** How the key reads in a syntax line: {@code data=}, {@code kind=classifier|regressor}. */

@@ -69,11 +69,6 @@ public final class MagicCall {
         return name;
     }
 
-    /** Shows an output now, before the magic returns (its result is shown last). */
-    public void display(Output output) {
-        display.show(output, null);
-    }
-
     /** A progress bar of {@code total} steps, updated in place. */
     public Progress progress(String title, int total) {
         return new Progress(display, title, total);

@@ -34,12 +34,6 @@ public final class Progress {
         lastShown = System.nanoTime();
     }
 
-    /** Says what is being worked on now, without counting a step. */
-    public synchronized void working(String what) {
-        status = what;
-        refresh(false);
-    }
-
     /** Counts one finished step; {@code what} names it. */
     public synchronized void advance(String what) {
         done = Math.min(total, done + 1);

@@ -37,7 +37,7 @@ class ArgsTest {
                 "ignore_nan", "true"), args.asMap());
         assertEquals(List.of("age", "hours"), args.list("features"));
         assertEquals(6, args.integer("max_depth"));
-        assertTrue(args.flag("ignore_nan"));
+        assertEquals("true", args.text("ignore_nan"));
         assertEquals("classifier", args.text("kind"));
         assertEquals("model", args.bindingName());
         assertFalse(args.has("alpha"));
