@@ -32,7 +32,16 @@ class KernelSessionIT {
             Map.of("complete", "%colu", "cursor", 5),
             Map.of("complete", "%columns data=sa", "cursor", 16),
             Map.of("complete", "sales.rowCou", "cursor", 12),
-            Map.of("inspect", "%columns data=x", "cursor", 3));
+            Map.of("inspect", "%columns data=x", "cursor", 3),
+            Map.of("execute", "var adult = Table.read().csv(\"../notebooks/data/adult.csv\");\nvar big = adult.copy();\n"
+                    + "for (int i = 0; i < 29; i++) { big.append(adult); }\nbig.rowCount()"),
+            Map.of("execute", "%partition data=adult target=income by=relationship as=p1"),
+            Map.of("execute", "%train partition=p1 as=m1"),
+            Map.of("complete", "%explain model=m1 segment=Hus", "cursor", 29),
+            Map.of("complete", "%train partition=p1 features=hours", "cursor", 34),
+            Map.of("execute", "%partition data=big target=income by=native_country,sex min_size=10 as=bigp"),
+            Map.of("execute", "%train partition=bigp parallel=1 as=bigm", "interrupt_after", 1),
+            Map.of("execute", "\"after \" + m1.trainedSegments().size()"));
 
     private static JsonNode results;
     private static String key;
@@ -125,5 +134,24 @@ class KernelSessionIT {
         assertFalse(console.contains(key), console);
         assertFalse(console.contains("INFO"), console);
         assertFalse(console.contains("SLF4J"), console);
+    }
+
+    @Test
+    void interruptStopsTrainingBetweenSegmentsAndTheSessionGoesOn() {
+        assertEquals("976830", value(12));
+        JsonNode stopped = step(18);
+        assertEquals("error", stopped.get("status").asText(), stopped.toString());
+        JsonNode error = outputs(18, "error").get(0);
+        assertEquals("Interrupted", error.get("ename").asText(), error.toString());
+        assertTrue(error.get("evalue").asText().startsWith("%train stopped between segments: Training was cancelled after "),
+                error.toString());
+        assertTrue(stopped.get("seconds_to_stop").asDouble() < 5, stopped.toString());
+        assertEquals("after 7", value(19));
+    }
+
+    @Test
+    void tabCompletesSegmentNamesAndThePartitionsColumns() {
+        assertEquals(List.of("Husband"), matches(15));
+        assertEquals(List.of("hours_per_week"), matches(16));
     }
 }

@@ -85,7 +85,7 @@ final class TrainMagic extends PartitaMagic {
             if (bar.get() != null) {
                 bar.get().stop("interrupted");
             }
-            throw e;
+            throw new CancelledException("%train stopped between segments: " + e.getMessage());
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (bar.get() != null) {
