@@ -52,6 +52,8 @@ class MagicsNotebookIT {
         String compare = shown("%compare model=model test=test");
         assertTrue(compare.contains("ALL             8140"), compare);
         assertEquals("7 ALL", run.result("comparison.rowCount() + \" \" + comparison.stringColumn(\"segment\").get(0)"));
+        String table = shown("comparison.first(2)");
+        assertTrue(table.startsWith("segment  rows  single_auc  partitioned_auc"), table);
         assertTrue(shown("%compare model=model test=train folds=3 as=cv").startsWith("3-fold cross-validated comparison (seed 42)"));
     }
 
