@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -148,9 +149,20 @@ public final class TrainingData {
         }
     }
 
+    /**
+     * The two labels of a binary target column, sorted (the first maps to 0), missing cells
+     * ignored; anything but two labels is an error. The one rule for every classifier target,
+     * partitioned models included.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static List<Object> binaryLabels(Column<?> t) {
-        List<Object> distinct = new ArrayList<>(new LinkedHashSet<Object>(t.asList()));
+    public static List<Object> binaryLabels(Column<?> t) {
+        Set<Object> seen = new LinkedHashSet<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (!Columns.isMissing(t, i)) {
+                seen.add(t.get(i));
+            }
+        }
+        List<Object> distinct = new ArrayList<>(seen);
         if (distinct.size() != 2) {
             String shown = distinct.size() > 10 ? distinct.subList(0, 10) + "..." : distinct.toString();
             throw new PartitaException("The classifier target column '" + t.name() + "' has " + distinct.size()

@@ -1,10 +1,9 @@
 package partita.partition;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import partita.PartitaException;
+import partita.model.TrainingData;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -62,26 +61,9 @@ final class Target {
         return y;
     }
 
-    /** Binary labels of a column, sorted (the first maps to 0), as the engine orders them. */
+    /** Binary labels of a column, sorted (the first maps to 0): the engine's rule. */
     static List<Object> labels(Table data, String target) {
-        Column<?> t = column(data, target);
-        List<Object> distinct = new ArrayList<>();
-        for (int i = 0; i < t.size() && distinct.size() <= 10; i++) {
-            Object v = t.isMissing(i) ? null : cell(t, i);
-            if (v != null && !distinct.contains(v)) {
-                distinct.add(v);
-            }
-        }
-        distinct.sort(SegmentKey::compareValues);
-        if (distinct.size() != 2) {
-            String shown = distinct.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "))
-                    + (distinct.size() > 10 ? ", ..." : "");
-            throw new PartitaException("The classifier target column '" + target + "' has "
-                    + (distinct.size() > 10 ? "more than 10" : String.valueOf(distinct.size())) + " distinct labels ("
-                    + shown + "); a binary classifier needs exactly two. Map the labels to two classes (or make"
-                    + " stray values missing), or train a regressor for a numeric target.");
-        }
-        return distinct;
+        return TrainingData.binaryLabels(column(data, target));
     }
 
     private static Object cell(Column<?> t, int row) {

@@ -234,7 +234,7 @@ class SegmentsTest {
         // penguins' Sex has a junk label '.': refused with the labels named; read as missing it counts as such
         PartitaException three = assertThrows(PartitaException.class,
                 () -> PartitionSpec.by("Island").analyse(Data.penguins(), "Sex"));
-        assertTrue(three.getMessage().contains("3 distinct labels (., FEMALE, MALE)"), three.getMessage());
+        assertTrue(three.getMessage().contains("3 distinct label(s) [MALE, FEMALE, .]"), three.getMessage());
         Table penguins = PartitionSpec.by("Island").analyse(Data.penguinsClean(), "Sex");
         assertEquals(11, penguins.intColumn("missing_target").get(0));
         assertEquals(List.of(344, 168, 124, 52), penguins.intColumn("rows").asList());
