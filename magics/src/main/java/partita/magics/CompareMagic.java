@@ -22,7 +22,7 @@ final class CompareMagic extends PartitaMagic {
     CompareMagic() {
         super(MagicSpec.builder("compare",
                         "Compares the partitioned model with the single __dataset__ model on labelled rows, overall and per segment.")
-                .key(Key.variable("model", "the partitioned model trained by %train", PartitionedModel.class).defaultValue("model"))
+                .key(ModelArg.partitionedKey())
                 .key(Key.table("test", "labelled rows: a notebook variable holding a Table, or a CSV path").required())
                 .key(Key.integer("folds", "cross-validate: refit both models on this many seeded folds of test= and report mean and spread"))
                 .key(Key.integer("seed", "seed of the folds").defaultValue("42"))
@@ -35,7 +35,7 @@ final class CompareMagic extends PartitaMagic {
     @Override
     protected Output run(MagicCall call) {
         Args args = call.args();
-        PartitionedModel model = call.notebook().value("model", args.text("model"), PartitionedModel.class);
+        PartitionedModel model = ModelArg.partitioned(call);
         Table test = call.table("test");
         String metric = model.kind() == Kind.CLASSIFIER ? "auc" : "rmse";
         Table table;

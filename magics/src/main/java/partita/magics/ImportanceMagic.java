@@ -18,7 +18,7 @@ final class ImportanceMagic extends PartitaMagic {
     ImportanceMagic() {
         super(MagicSpec.builder("importance",
                         "Feature importance across segments: heatmap, top features per segment, most varying features.")
-                .key(Key.variable("model", "the partitioned model trained by %train", PartitionedModel.class).defaultValue("model"))
+                .key(ModelArg.partitionedKey())
                 .key(Key.integer("top", "how many top features per segment, and most varying features").defaultValue("5"))
                 .key(Key.binding("importance"))
                 .example("%importance model=model top=3")
@@ -28,7 +28,7 @@ final class ImportanceMagic extends PartitaMagic {
     @Override
     protected Output run(MagicCall call) {
         Args args = call.args();
-        PartitionedModel model = call.notebook().value("model", args.text("model"), PartitionedModel.class);
+        PartitionedModel model = ModelArg.partitioned(call);
         int top = args.integer("top");
         ImportanceMatrix matrix = model.importance();
         List<String> features = matrix.features();

@@ -15,6 +15,17 @@ final class ModelArg {
                 Object.class).defaultValue("model");
     }
 
+    /** {@code model=} for the magics that need a partitioned model. */
+    static Key partitionedKey() {
+        return Key.variable("model", "the partitioned model trained by %train or read by %load", PartitionedModel.class)
+                .defaultValue("model");
+    }
+
+    /** The partitioned model named by {@code model=} (default {@code model}). */
+    static PartitionedModel partitioned(MagicCall call) {
+        return call.notebook().value("model", call.args().text("model"), PartitionedModel.class);
+    }
+
     /** The model named by {@code model=} (default {@code model}). */
     static Object resolve(MagicCall call) {
         String name = call.args().text("model");

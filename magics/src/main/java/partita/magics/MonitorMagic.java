@@ -21,7 +21,7 @@ final class MonitorMagic extends PartitaMagic {
     MonitorMagic() {
         super(MagicSpec.builder("monitor",
                         "Monitors a partitioned model on new labelled rows: per-segment metric, alerts, drift (PSI), new segments.")
-                .key(Key.variable("model", "the partitioned model", PartitionedModel.class).defaultValue("model"))
+                .key(ModelArg.partitionedKey())
                 .key(Key.table("data", "new labelled rows: a notebook variable holding a Table, or a CSV path").required())
                 .key(Key.text("metric", "the monitored metric (default auc for a classifier, r2 for a regressor)"))
                 .key(Key.number("threshold", "alert when a segment's metric is worse than this").defaultValue("0.7"))
@@ -34,7 +34,7 @@ final class MonitorMagic extends PartitaMagic {
     @Override
     protected Output run(MagicCall call) {
         Args args = call.args();
-        PartitionedModel model = call.notebook().value("model", args.text("model"), PartitionedModel.class);
+        PartitionedModel model = ModelArg.partitioned(call);
         Table data = call.table("data");
         String metric = args.text("metric", model.kind() == Kind.CLASSIFIER ? "auc" : "r2");
         MonitorReport report = model.monitor(data, metric, args.number("threshold"), args.integer("min_new"));
