@@ -81,7 +81,9 @@ class Browser:
 
     def send(self, method, params=None, session=None, wait=True, timeout=30):
         self.next_id += 1
-        message = {"id": self.next_id, "method": method, "params": params or {}}
+        # events handled while waiting may send commands of their own: wait for this id
+        my_id = self.next_id
+        message = {"id": my_id, "method": method, "params": params or {}}
         if session:
             message["sessionId"] = session
         os.write(self.to_browser, json.dumps(message).encode() + b"\0")
@@ -90,7 +92,7 @@ class Browser:
         deadline = time.monotonic() + timeout
         while True:
             reply = self._read(deadline)
-            if reply.get("id") == self.next_id and "method" not in reply:
+            if reply.get("id") == my_id and "method" not in reply:
                 if "error" in reply:
                     raise Failure(f"{method}: {reply['error'].get('message')}")
                 return reply.get("result", {})

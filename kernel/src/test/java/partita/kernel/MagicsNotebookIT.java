@@ -70,6 +70,7 @@ class MagicsNotebookIT {
         assertTrue(shown("%save model=model path=../../../target/it/magics-model.json").startsWith("Saved PartitionedClassifier"));
         assertTrue(shown("%load path=../../../target/it/magics-model.json as=loaded").startsWith("Loaded PartitionedClassifier"));
         assertEquals("true", run.result("java.util.Arrays.equals(model.predictScore(test), loaded.predictScore(test))"));
+        assertEquals("42", run.result("fromScript"), "rapaio's own %load of a script still works");
     }
 
     @Test
