@@ -100,6 +100,12 @@ class MagicsNotebookIT {
         assertTrue(run.error("%save model=model path=/proc/partita/model.json", 1).contains("any previous file there is unchanged"));
         assertTrue(run.error("%partition data=train target=income by=relationship min_size=1,2,3", 1)
                 .contains("give one value, or one per level"));
+        assertTrue(run.error("%partition data=train target=income kind=regressor by=sex as=wrongKind", 1)
+                .contains("'income' has type STRING, but this model predicts numbers"));
+        assertEquals("PartitaException: top=0 shows nothing: give at least 1 (default 5).",
+                run.error("%importance model=model top=0", 1));
         assertEquals("still alive 24421", run.result("\"still alive \" + train.rowCount()"));
+        assertTrue(run.error("\"wrongKind bound: \" + (wrongKind != null)", 5).startsWith("CompilerException"),
+                "a failed %partition binds nothing");
     }
 }

@@ -2,6 +2,8 @@ package partita.magics;
 
 import java.util.List;
 
+import partita.PartitaException;
+
 import partita.magics.render.Charts;
 import partita.magics.render.TableView;
 import partita.partition.ImportanceMatrix;
@@ -30,6 +32,9 @@ final class ImportanceMagic extends PartitaMagic {
         Args args = call.args();
         PartitionedModel model = ModelArg.partitioned(call);
         int top = args.integer("top");
+        if (top < 1) {
+            throw new PartitaException("top=" + top + " shows nothing: give at least 1 (default 5).");
+        }
         ImportanceMatrix matrix = model.importance();
         List<String> features = matrix.features();
         List<String> segments = matrix.segments();

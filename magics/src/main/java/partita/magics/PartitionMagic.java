@@ -66,9 +66,9 @@ final class PartitionMagic extends PartitaMagic {
         Partition partition = args.has("kind")
                 ? new Partition(data, target, Kind.parse(args.text("kind")), spec)
                 : Partition.of(data, target, spec);
+        Table analysis = partition.analysis(); // validates the target before anything is bound
         String name = call.bind(partition, Partition.class);
 
-        Table analysis = partition.analysis();
         List<Charts.SegmentSize> sizes = new ArrayList<>();
         for (int r = 1; r < analysis.rowCount(); r++) { // row 0 is __dataset__, all rows
             sizes.add(new Charts.SegmentSize(analysis.stringColumn("segment").get(r),
