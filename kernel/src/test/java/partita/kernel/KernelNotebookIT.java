@@ -86,7 +86,7 @@ class KernelNotebookIT {
         assertEquals("display_data", outputs.get(0).get("output_type").asText());
         assertEquals("Self-check · done  [########################]  5/5  100%", data(outputs.get(0), "text/plain"));
         assertTrue(data(outputs.get(0), "text/html").contains("<progress value=\"1\" max=\"1\">100%</progress>"));
-        assertEquals("Self-check passed: 5 steps shown in place.", data(outputs.get(1), "text/plain"));
+        assertEquals("Self-check passed: 5 steps shown in place.\n", data(outputs.get(1), "text/plain"));
     }
 
     @Test

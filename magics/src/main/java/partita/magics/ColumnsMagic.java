@@ -2,6 +2,7 @@ package partita.magics;
 
 import java.util.List;
 
+import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -21,7 +22,7 @@ final class ColumnsMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) {
+    protected Rendered run(MagicCall call) {
         Table table = call.table("data");
         List<String> names = table.columnNames();
         String bound = call.bind(names, "java.util.List<String>");
@@ -29,7 +30,7 @@ final class ColumnsMagic extends PartitaMagic {
                 StringColumn.create("column", names),
                 StringColumn.create("type", table.columns().stream().map(c -> c.type().name()).toList()),
                 IntColumn.create("missing", table.columns().stream().mapToInt(Column::countMissing).toArray()));
-        return Views.output(TableView.of(columns).maxRows(Integer.MAX_VALUE)
+        return Rendered.concat(TableView.of(columns).maxRows(Integer.MAX_VALUE)
                         .caption(table.name() + ": " + table.rowCount() + " rows, " + names.size() + " columns").render(),
                 Views.paragraph("Column names bound to " + bound + " (List<String>)."));
     }

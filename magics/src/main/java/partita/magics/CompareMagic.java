@@ -33,7 +33,7 @@ final class CompareMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) {
+    protected Rendered run(MagicCall call) {
         Args args = call.args();
         PartitionedModel model = ModelArg.partitioned(call);
         Table test = call.table("test");
@@ -62,6 +62,6 @@ final class CompareMagic extends PartitaMagic {
                 .markRows(r -> "worse".equals(shown.stringColumn("verdict").get(r)), Highlight.ALERT)
                 .maxRows(60)
                 .render();
-        return Views.output(view, Views.paragraph(statement), Charts.compare(metric, pairs).render(), Views.bound(name, table));
+        return Rendered.concat(view, Views.paragraph(statement), Charts.compare(metric, pairs).render(), Views.bound(name, table));
     }
 }

@@ -42,7 +42,7 @@ final class ExplainMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) {
+    protected Rendered run(MagicCall call) {
         Args args = call.args();
         Object model = ModelArg.resolve(call);
         if (args.has("data") || args.has("row")) {
@@ -53,7 +53,7 @@ final class ExplainMagic extends PartitaMagic {
         String who = segment == null ? (model instanceof PartitionedModel ? "__dataset__" : "the model") : segment;
         if (args.has("feature")) {
             FeatureProfile profile = m.profile(args.text("feature"));
-            return Views.output(steps(profile).render(), leaves(profile, who));
+            return Rendered.concat(steps(profile).render(), leaves(profile, who));
         }
         List<Rendered> parts = new ArrayList<>();
         parts.add(TableView.of(importances(m)).caption("Feature importance of " + who + " (" + m.leafCount() + " leaves, base value "
@@ -62,10 +62,10 @@ final class ExplainMagic extends PartitaMagic {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(TOP_FEATURES)
                 .forEach(e -> parts.add(steps(m.profile(e.getKey())).render()));
-        return Views.output(parts);
+        return Rendered.concat(parts.toArray(Rendered[]::new));
     }
 
-    private static Output explainRow(MagicCall call, Object model) {
+    private static Rendered explainRow(MagicCall call, Object model) {
         Args args = call.args();
         Table data = call.table("data");
         int row = args.integer("row");
@@ -98,7 +98,7 @@ final class ExplainMagic extends PartitaMagic {
         Table table = Table.create("Row " + row + " of " + data.name() + ", scored by " + who, feature, value, leaf, contribution);
         String summary = String.format("Row %d is scored by %s: base value %.4f + contributions = score %.4f%s.", row, who,
                 e.baseValue(), e.score(), Double.isNaN(e.proba()) ? "" : String.format(", calibrated probability %.4f", e.proba()));
-        return Views.output(Views.paragraph(summary),
+        return Rendered.concat(Views.paragraph(summary),
                 Charts.waterfall("Why row " + row + " scores " + String.format("%.4f", e.score()) + " (" + who + ")",
                         e.baseValue(), effects, e.score()).render(),
                 TableView.of(table.sortDescendingOn("contribution")).maxRows(100).render());

@@ -20,7 +20,7 @@ final class Help {
         return spec.keys().stream().map(k -> "  " + padded(k.name() + "=", width) + k.help() + notes(k)).toList();
     }
 
-    static Output of(MagicSpec spec) {
+    static Rendered of(MagicSpec spec) {
         StringBuilder text = new StringBuilder();
         text.append(spec.lineSyntax()).append("\n  ").append(spec.summary()).append("\n");
         if (!spec.keys().isEmpty()) {
@@ -48,7 +48,7 @@ final class Help {
         if (!spec.examples().isEmpty()) {
             html.add(Views.paragraph("Examples: " + String.join("  |  ", spec.examples())));
         }
-        return Output.of(text.toString(), Rendered.concat(html.toArray(Rendered[]::new)).html());
+        return new Rendered(text.toString(), Rendered.concat(html.toArray(Rendered[]::new)).html());
     }
 
     private static String notes(Key k) {

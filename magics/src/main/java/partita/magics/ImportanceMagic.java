@@ -3,8 +3,8 @@ package partita.magics;
 import java.util.List;
 
 import partita.PartitaException;
-
 import partita.magics.render.Charts;
+import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
 import partita.partition.ImportanceMatrix;
 import partita.partition.PartitionedModel;
@@ -28,7 +28,7 @@ final class ImportanceMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) {
+    protected Rendered run(MagicCall call) {
         Args args = call.args();
         PartitionedModel model = ModelArg.partitioned(call);
         int top = args.integer("top");
@@ -46,7 +46,7 @@ final class ImportanceMagic extends PartitaMagic {
         }
         Table table = matrix.table();
         String name = call.bind(table, Table.class);
-        return Views.output(
+        return Rendered.concat(
                 Charts.importance("Feature importance by segment (" + model.target() + ")",
                         new Charts.ImportanceGrid(features, segments, values)).render(),
                 TableView.of(matrix.top(top)).maxRows(top * segments.size()).render(),

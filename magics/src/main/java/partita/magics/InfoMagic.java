@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
 
+import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -39,7 +40,7 @@ final class InfoMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) throws InterruptedException {
+    protected Rendered run(MagicCall call) throws InterruptedException {
         String check = call.args().text("check", "");
         if (check.equals("error")) {
             throw new AssertionError("self-check: an unexpected Error inside a magic");
@@ -51,11 +52,11 @@ final class InfoMagic extends PartitaMagic {
         Table magics = Table.create("magics",
                 StringColumn.create("magic", specs.stream().map(s -> "%" + s.name() + (s.hasCellForm() ? " / %%" + s.name() : ""))),
                 StringColumn.create("what it does", specs.stream().map(MagicSpec::summary)));
-        return Views.output(TableView.of(magics).maxRows(Integer.MAX_VALUE).caption("Partita " + version()).render(),
+        return Rendered.concat(TableView.of(magics).maxRows(Integer.MAX_VALUE).caption("Partita " + version()).render(),
                 Views.paragraph("Type %NAME ? for a magic's keys, or press shift-tab on it."));
     }
 
-    private static Output progressCheck(MagicCall call) throws InterruptedException {
+    private static Rendered progressCheck(MagicCall call) throws InterruptedException {
         int steps = call.args().integer("steps");
         int stepMillis = call.args().integer("step_ms");
         Progress progress = call.progress("Self-check", steps);
@@ -68,6 +69,6 @@ final class InfoMagic extends PartitaMagic {
             progress.advance("step " + i);
         }
         progress.finish("done");
-        return Output.text("Self-check passed: " + steps + " steps shown in place.");
+        return Views.paragraph("Self-check passed: " + steps + " steps shown in place.");
     }
 }

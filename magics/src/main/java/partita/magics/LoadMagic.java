@@ -3,6 +3,7 @@ package partita.magics;
 import java.nio.file.Path;
 
 import partita.io.ModelFiles;
+import partita.magics.render.Rendered;
 
 /** {@code %load}: reads a model file written by {@code %save} (or {@code ModelFiles.save}) and binds the model. */
 final class LoadMagic extends PartitaMagic {
@@ -16,11 +17,11 @@ final class LoadMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) {
+    protected Rendered run(MagicCall call) {
         Path path = Path.of(call.args().text("path"));
         Object model = ModelFiles.load(path);
         String name = call.bind(model, model.getClass());
-        return Views.output(Views.paragraph("Loaded " + model.getClass().getSimpleName() + " from " + path.toAbsolutePath()
+        return Rendered.concat(Views.paragraph("Loaded " + model.getClass().getSimpleName() + " from " + path.toAbsolutePath()
                 + " and bound it to " + name + "."));
     }
 }

@@ -32,7 +32,7 @@ final class MonitorMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) {
+    protected Rendered run(MagicCall call) {
         Args args = call.args();
         PartitionedModel model = ModelArg.partitioned(call);
         Table data = call.table("data");
@@ -51,6 +51,6 @@ final class MonitorMagic extends PartitaMagic {
             parts.add(TableView.of(fresh).caption("Segments never seen in training").markRows(r -> true, Highlight.NEW).render());
         }
         parts.add(Views.bound(name, segments));
-        return Views.output(parts);
+        return Rendered.concat(parts.toArray(Rendered[]::new));
     }
 }

@@ -1,6 +1,7 @@
 package partita.magics;
 
 import partita.PartitaException;
+import partita.magics.render.Rendered;
 
 /**
  * Base of every Partita magic. A magic declares its {@link MagicSpec} once and implements
@@ -21,9 +22,9 @@ public abstract class PartitaMagic {
     }
 
     /**
-     * Does the work. Return an {@link Output} (text + HTML) to show as the cell's result, or
+     * Does the work. Return an {@link Rendered} (text + HTML) to show as the cell's result, or
      * null. Throw {@link PartitaException} for bad input;
      * anything else thrown is reported as an unexpected error.
      */
-    protected abstract Output run(MagicCall call) throws Exception;
+    protected abstract Rendered run(MagicCall call) throws Exception;
 }

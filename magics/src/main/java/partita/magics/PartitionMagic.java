@@ -7,6 +7,7 @@ import java.util.List;
 import partita.PartitaException;
 import partita.magics.render.Charts;
 import partita.magics.render.Highlight;
+import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
 import partita.partition.Kind;
 import partita.partition.Partition;
@@ -42,7 +43,7 @@ final class PartitionMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) {
+    protected Rendered run(MagicCall call) {
         Args args = call.args();
         Table data = call.table("data");
         String target = args.text("target");
@@ -80,7 +81,7 @@ final class PartitionMagic extends PartitaMagic {
                         + partition.kind().name().toLowerCase() + ")")
                 .markRows(r -> "too-small".equals(analysis.stringColumn("status").get(r)), Highlight.ALERT)
                 .maxRows(60);
-        return Views.output(table.render(),
+        return Rendered.concat(table.render(),
                 Charts.partition("Segments by " + spec, targetLabel, sizes).render(),
                 Views.paragraph("Bound to " + name + ": train it with %train partition=" + name + "."));
     }

@@ -61,9 +61,9 @@ public final class Progress {
     }
 
     /** The current rendition (text bar and HTML progress element), drawn by the render package. */
-    public synchronized Output render() {
+    public synchronized Rendered render() {
         Rendered bar = partita.magics.render.Progress.render(done, total, status.isEmpty() ? title : title + " · " + status);
-        return Output.of(bar.text(), bar.html());
+        return bar;
     }
 
     private void refresh(boolean force) {

@@ -9,6 +9,7 @@ import org.rapaio.jupyter.kernel.core.magic.MagicHandler;
 import org.rapaio.jupyter.kernel.core.magic.MagicSnippet;
 import org.rapaio.jupyter.kernel.core.magic.SnippetMagicHandler;
 import org.rapaio.jupyter.kernel.display.DisplayData;
+import partita.magics.render.Rendered;
 
 /**
  * Presents a {@link PartitaMagic} to rapaio's MagicEngine, so rapaio's parsing, {@code \{expr}}
@@ -35,8 +36,8 @@ final class RapaioMagicHandler extends MagicHandler {
                 .syntaxPrefix(line + " ?")
                 .documentation(List.of("Shows the help of " + line + "."))
                 .canHandlePredicate(this::isHelp)
-                .evalFunction((kernel, snippet) -> Help.of(spec).toDisplayData())
-                .inspectFunction((kernel, snippet) -> Help.of(spec).toDisplayData())
+                .evalFunction((kernel, snippet) -> KernelDisplay.displayData(Help.of(spec)))
+                .inspectFunction((kernel, snippet) -> KernelDisplay.displayData(Help.of(spec)))
                 .completeFunction((kernel, snippet) -> null)
                 .build());
         list.add(SnippetMagicHandler.lineMagic()
@@ -46,7 +47,7 @@ final class RapaioMagicHandler extends MagicHandler {
                 .documentation(Help.keyLines(spec))
                 .canHandlePredicate(s -> s.isLineMagic() && startsWithName(s, line) && !yieldsToRapaio(s))
                 .evalFunction((kernel, snippet) -> eval(kernel, snippet, false))
-                .inspectFunction((kernel, snippet) -> Help.of(spec).toDisplayData())
+                .inspectFunction((kernel, snippet) -> KernelDisplay.displayData(Help.of(spec)))
                 .completeFunction((kernel, snippet) -> Completion.complete(spec, new Notebook(kernel), snippet))
                 .build());
         if (spec.hasCellForm()) {
@@ -57,7 +58,7 @@ final class RapaioMagicHandler extends MagicHandler {
                     .documentation(List.of(spec.body().help()))
                     .canHandlePredicate(s -> s.isCellMagic() && startsWithName(s, "%" + line))
                     .evalFunction((kernel, snippet) -> eval(kernel, snippet, true))
-                    .inspectFunction((kernel, snippet) -> Help.of(spec).toDisplayData())
+                    .inspectFunction((kernel, snippet) -> KernelDisplay.displayData(Help.of(spec)))
                     .completeFunction((kernel, snippet) -> Completion.complete(spec, new Notebook(kernel), snippet))
                     .build());
         }
@@ -112,8 +113,8 @@ final class RapaioMagicHandler extends MagicHandler {
         MagicCall call = new MagicCall(Args.parse(spec, words), body, new Notebook(kernel), new KernelDisplay(kernel),
                 Cancellation.current());
         try {
-            Output output = magic.run(call);
-            return output == null ? null : output.toDisplayData();
+            Rendered output = magic.run(call);
+            return output == null ? null : KernelDisplay.displayData(output);
         } catch (Throwable t) {
             if (ErrorReport.isUserError(t)) {
                 throw (RuntimeException) t;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import partita.PartitaException;
 import partita.magics.render.Charts;
+import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
 import partita.model.Params;
 import partita.model.TransparentModel;
@@ -40,7 +41,7 @@ final class RefitMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) {
+    protected Rendered run(MagicCall call) {
         Args args = call.args();
         Object model = ModelArg.resolve(call);
         Map<String, String> settings = ParamKeys.given(args);
@@ -79,7 +80,7 @@ final class RefitMagic extends PartitaMagic {
             bars.add(new Charts.BeforeAfter(changes.stringColumn(0).get(r), changes.intColumn("leaves_before").get(r),
                     changes.intColumn("leaves_after").get(r)));
         }
-        return Views.output(
+        return Rendered.concat(
                 TableView.of(changes).caption("Refit with " + settings + " in " + String.format("%.1f", ms) + " ms").render(),
                 Charts.beforeAfter("Leaves before and after the refit", "leaves", bars).render(),
                 Views.bound(name, refitted));

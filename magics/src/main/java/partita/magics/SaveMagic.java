@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import partita.io.ModelFiles;
+import partita.magics.render.Rendered;
 
 /** {@code %save}: writes a model to one JSON file, atomically (a failed save leaves the old file intact). */
 final class SaveMagic extends PartitaMagic {
@@ -17,11 +18,11 @@ final class SaveMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) throws Exception {
+    protected Rendered run(MagicCall call) throws Exception {
         Object model = ModelArg.resolve(call);
         Path path = Path.of(call.args().text("path"));
         ModelFiles.save(model, path);
-        return Views.output(Views.paragraph("Saved " + model.getClass().getSimpleName() + " to " + path.toAbsolutePath()
+        return Rendered.concat(Views.paragraph("Saved " + model.getClass().getSimpleName() + " to " + path.toAbsolutePath()
                 + " (" + Files.size(path) / 1024 + " KiB)."));
     }
 }

@@ -33,7 +33,7 @@ public final class TableDisplay implements DisplayProvider {
             @Override
             public DisplayData render(String mime, Object table) {
                 Rendered shown = TableView.of((Table) table).render();
-                return Output.of(shown.text(), shown.html()).toDisplayData();
+                return KernelDisplay.displayData(shown);
             }
         });
     }

@@ -3,6 +3,7 @@ package partita.magics;
 import java.util.concurrent.atomic.AtomicReference;
 
 import partita.magics.render.Highlight;
+import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
 import partita.partition.Kind;
 import partita.partition.Partition;
@@ -46,7 +47,7 @@ final class TrainMagic extends PartitaMagic {
     }
 
     @Override
-    protected Output run(MagicCall call) {
+    protected Rendered run(MagicCall call) {
         Args args = call.args();
         Partition partition = call.notebook().value("partition", args.text("partition"), Partition.class);
         if (args.has("kind")) {
@@ -94,7 +95,7 @@ final class TrainMagic extends PartitaMagic {
         String name = call.bind(model, model.getClass());
 
         Table summary = model.summary();
-        return Views.output(TableView.of(summary)
+        return Rendered.concat(TableView.of(summary)
                         .caption(summary.name() + " in " + ms + " ms")
                         .markRows(r -> summary.stringColumn("status").get(r).startsWith("failed"), Highlight.ALERT)
                         .markRows(r -> "__dataset__".equals(summary.stringColumn("segment").get(r)), Highlight.TOTAL)

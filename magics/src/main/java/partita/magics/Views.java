@@ -1,7 +1,5 @@
 package partita.magics;
 
-import java.util.List;
-
 import partita.magics.render.Html;
 import partita.magics.render.Rendered;
 
@@ -9,15 +7,6 @@ import partita.magics.render.Rendered;
 final class Views {
 
     private Views() {
-    }
-
-    static Output output(Rendered... parts) {
-        Rendered all = Rendered.concat(parts);
-        return Output.of(all.text(), all.html());
-    }
-
-    static Output output(List<Rendered> parts) {
-        return output(parts.toArray(Rendered[]::new));
     }
 
     /** A short paragraph (a statement, where a result was bound). */

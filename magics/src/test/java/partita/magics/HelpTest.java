@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import partita.magics.render.Rendered;
 
 class HelpTest {
 
@@ -15,7 +16,7 @@ class HelpTest {
 
     @Test
     void textAndHtmlHelpListEveryKeyOnce() {
-        Output help = Help.of(ArgsTest.SPEC);
+        Rendered help = Help.of(ArgsTest.SPEC);
         assertEquals("""
                 %train data= target= [features=a[,b,...]] [kind=classifier|regressor] [max_depth=] [alpha=] [ignore_nan=] [as=]
                   Trains every segment.

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import partita.magics.render.Rendered;
 
 class ProgressTest {
 
@@ -15,12 +16,12 @@ class ProgressTest {
         final List<String> events = new ArrayList<>();
 
         @Override
-        public void show(Output output, String displayId) {
+        public void show(Rendered output, String displayId) {
             events.add("show " + displayId + " " + output.text());
         }
 
         @Override
-        public void update(Output output, String displayId) {
+        public void update(Rendered output, String displayId) {
             events.add("update " + displayId + " " + output.text());
         }
     }
@@ -51,7 +52,7 @@ class ProgressTest {
         progress.advance("North");
         progress.advance("South");
         progress.stop("interrupted");
-        Output last = progress.render();
+        Rendered last = progress.render();
         assertEquals("Training · interrupted  [####....................]  2/10  20%", last.text());
         assertTrue(last.html().contains("<progress value=\"0.2\" max=\"1\">20%</progress>"), last.html());
         assertTrue(display.events.get(display.events.size() - 1).endsWith("Training · interrupted  [####....................]  2/10  20%"));
