@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import partita.PartitaException;
+import partita.magics.render.Chart;
 import partita.magics.render.Charts;
 import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
@@ -105,7 +106,7 @@ final class ExplainMagic extends PartitaMagic {
     }
 
     /** A numeric feature's step function, or a categorical feature's bars. */
-    private static partita.magics.render.Chart steps(FeatureProfile profile) {
+    private static Chart steps(FeatureProfile profile) {
         Leaf missing = profile.missingLeaf();
         double missingScore = missing.count() == 0 ? Double.NaN : missing.score();
         List<Leaf> leaves = profile.leaves().stream().filter(l -> !l.missing()).toList();
