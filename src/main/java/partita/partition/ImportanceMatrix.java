@@ -107,31 +107,23 @@ public final class ImportanceMatrix {
      */
     public Table mostVarying(int n) {
         record Spread(int feature, int count, double mean, double std, int min, int max) { }
+        int[] segmentModels = java.util.stream.IntStream.range(1, segments.size()).toArray(); // __dataset__ is 0
         List<Spread> spreads = new ArrayList<>();
         for (int f = 0; f < features.size(); f++) {
-            int count = 0;
-            double sum = 0;
+            Moments m = Moments.of(values[f], segmentModels); // NaN: the model does not use the feature
+            if (m.n() == 0) {
+                continue;
+            }
             int min = -1;
             int max = -1;
-            for (int s = 1; s < segments.size(); s++) {
+            for (int s : segmentModels) {
                 double v = values[f][s];
                 if (!Double.isNaN(v)) {
-                    count++;
-                    sum += v;
                     min = min < 0 || v < values[f][min] ? s : min;
                     max = max < 0 || v > values[f][max] ? s : max;
                 }
             }
-            if (count == 0) {
-                continue;
-            }
-            double mean = sum / count;
-            double ss = 0;
-            for (int s = 1; s < segments.size(); s++) {
-                double v = values[f][s];
-                ss += Double.isNaN(v) ? 0 : (v - mean) * (v - mean);
-            }
-            spreads.add(new Spread(f, count, mean, Math.sqrt(ss / count), min, max));
+            spreads.add(new Spread(f, m.n(), m.mean(), m.std(), min, max));
         }
         spreads.sort(Comparator.comparingDouble((Spread s) -> -s.std).thenComparingInt(Spread::feature));
         StringColumn feature = StringColumn.create("feature");
