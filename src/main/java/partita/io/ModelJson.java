@@ -46,6 +46,9 @@ public final class ModelJson {
         if (d.calibration() != null) {
             o.set("calibration_map", nums(d.calibration()));
         }
+        if (!Double.isNaN(d.penalty())) {
+            o.set("penalty", num(d.penalty()));
+        }
         ArrayNode range = o.putArray("prediction_range");
         range.add(num(d.lower()));
         range.add(num(d.upper()));
@@ -68,7 +71,8 @@ public final class ModelJson {
             ModelData d = new ModelData(text(json, "kind"), params(req(json, "params")), text(json, "target"),
                     labels(req(json, "labels")), features, num(req(json, "target_mean")),
                     num(req(json, "base_value")), req(json, "training_rows").asInt(),
-                    cal == null ? null : nums(cal), num(range.get(0)), num(range.get(1)));
+                    cal == null ? null : nums(cal), num(range.get(0)), num(range.get(1)),
+                    json.has("penalty") ? num(json.get("penalty")) : Double.NaN);
             return d.toModel();
         } catch (PartitaException e) {
             throw e;
@@ -162,6 +166,8 @@ public final class ModelJson {
                 o.put(e.getKey(), i);
             } else if (e.getValue() instanceof Boolean b) {
                 o.put(e.getKey(), b);
+            } else if (e.getValue() instanceof String text) {
+                o.put(e.getKey(), text);
             } else {
                 o.set(e.getKey(), num((Double) e.getValue()));
             }

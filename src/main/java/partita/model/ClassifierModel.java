@@ -10,9 +10,10 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * A fitted transparent binary classifier: scores in [0, 1] that add up per feature
- * (algorithm.md section 7), a calibration map from score to probability, labels in the
- * training column's own type.
+ * A fitted transparent binary classifier: scores that add up per feature, labels in the training
+ * column's own type. The reference method (docs/algorithm.md section 7) scores in [0, 1] and maps
+ * scores to probabilities with a calibration map; an optimised model (section 11) scores in
+ * log-odds and its probability is the sigmoid of the score.
  */
 public final class ClassifierModel extends FittedModel implements TransparentModel {
 
@@ -23,29 +24,44 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
     private final List<Object> labels;
     private final double[] calibration;
 
-    ClassifierModel(Params params, String target, List<Object> labels, FeatureModel[] models, double baseValue,
-                    int trainingRows, double[] calibration, TrainingView training) {
-        super(params, target, models, baseValue, baseValue, trainingRows, training);
+    ClassifierModel(Params params, String target, List<Object> labels, FeatureModel[] models, double targetMean,
+                    double baseValue, int trainingRows, double[] calibration, TrainingView training, double penalty,
+                    FittedModel prior) {
+        super(params, target, models, targetMean, baseValue, trainingRows, training, penalty, prior);
         this.labels = List.copyOf(labels);
         this.calibration = calibration;
     }
 
-    static ClassifierModel fit(Params params, TrainingData data, int[] rows, List<String> features) {
+    static ClassifierModel fit(Params params, TrainingData data, int[] rows, List<String> features,
+                               ClassifierModel prior) {
         TrainingView view = TrainingView.of(data, rows, true);
         List<String> names = view.features(features);
         SplitStats[] stats = view.stats(names, params.alpha());
         return build(params, data.target(), data.labels(), names, same(params, names.size()), stats,
-                view.targetMean(), view.n(), view, null);
+                view.targetMean(), view.n(), view, null, prior);
     }
 
     /**
-     * Grows and normalises the leaves; learns the calibration map on the training rows when
-     * they are at hand, otherwise keeps {@code calibration} (a loaded model refitted without data).
+     * Grows the leaves and scores them: jointly when optimised (needs the training rows), else
+     * normalised with a calibration map learnt on the training rows when they are at hand,
+     * otherwise kept from {@code calibration} (a loaded model refitted without data).
      */
     static ClassifierModel build(Params params, String target, List<Object> labels, List<String> names,
                                  Params[] featureParams, SplitStats[] stats, double baseValue, int n,
-                                 TrainingView view, double[] calibration) {
+                                 TrainingView view, double[] calibration, FittedModel prior) {
         List<Leaf>[] raw = grow(stats, featureParams, n, baseValue, true);
+        if (params.optimise()) {
+            FeatureModel[] models = new FeatureModel[raw.length];
+            for (int j = 0; j < raw.length; j++) {
+                models[j] = new FeatureModel(names.get(j), featureParams[j], stats[j], raw[j]);
+            }
+            LeafOptimiser.Result r = optimise(models, view, params.penalty(), prior, LeafOptimiser.Loss.LOGISTIC);
+            for (int j = 0; j < raw.length; j++) {
+                models[j] = models[j].withScores(r.scores()[j]);
+            }
+            return new ClassifierModel(params, target, labels, models, baseValue, r.intercept(), n, null, view,
+                    r.penalty(), prior);
+        }
         double minSum = 0;
         double maxSum = 0;
         for (int j = 0; j < raw.length; j++) {
@@ -72,7 +88,8 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
         }
         double[] map = view == null ? calibration
                 : calibrationMap(scores(models, baseValue, view.leaves(models)), view.y());
-        return new ClassifierModel(params, target, labels, models, baseValue, n, map, view);
+        return new ClassifierModel(params, target, labels, models, baseValue, baseValue, n, map, view, Double.NaN,
+                null);
     }
 
     /**
@@ -200,10 +217,17 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
         return proba(score);
     }
 
-    /** Calibration map lookup: map[floor(100 * score)] (truncated toward zero, clamped to the map). */
+    /**
+     * The probability of the positive label for a score: an optimised model's sigmoid of the
+     * log-odds score, else the calibration map lookup map[floor(100 * score)] (truncated toward
+     * zero, clamped to the map).
+     */
     public double proba(double score) {
         if (Double.isNaN(score)) {
             return Double.NaN;
+        }
+        if (optimised()) {
+            return 1 / (1 + Math.exp(-score));
         }
         int i = (int) (score * 100);
         return calibration[Math.max(0, Math.min(MAP_POINTS - 1, i))];
@@ -221,9 +245,22 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
         return s;
     }
 
-    /** The 101-point calibration map (a copy). */
+    /** The 101-point calibration map (a copy); null for an optimised model, whose probability is the sigmoid. */
     public double[] calibrationMap() {
-        return calibration.clone();
+        return calibration == null ? null : calibration.clone();
+    }
+
+    /** What the score means, as tables and explanations say it. */
+    public String scoreScale() {
+        return optimised() ? "log-odds (probability = sigmoid(score))" : "reference score in [0, 1] (probability from the calibration map)";
+    }
+
+    /**
+     * The values {@link #predict(Table, double)} compares with its threshold: the score of the
+     * reference method (in [0, 1]), the probability of an optimised model.
+     */
+    public double[] decisionValues(Table data, int[] rows) {
+        return optimised() ? predictProba(data, rows) : predictScore(data, rows);
     }
 
     /** [negative label, positive label] in the training column's type. */
@@ -231,14 +268,14 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
         return labels;
     }
 
-    /** Labels with the default threshold 0.5: positive when score &gt; 0.5. */
+    /** Labels with the default threshold 0.5 (see {@link #predict(Table, double)}). */
     public List<Object> predict(Table data) {
         return predict(data, 0.5);
     }
 
-    /** Labels: positive when score &gt; threshold. */
+    /** Labels: positive when the {@link #decisionValues decision value} (score, or optimised: probability) &gt; threshold. */
     public List<Object> predict(Table data, double threshold) {
-        double[] s = predictScore(data);
+        double[] s = decisionValues(data, null);
         List<Object> out = new ArrayList<>(s.length);
         for (double v : s) {
             out.add(labels.get(v > threshold ? 1 : 0));
@@ -248,7 +285,7 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
 
     /**
      * Metrics on labelled rows: AUC on scores, accuracy/precision/recall/F1/confusion at
-     * score &gt; 0.5, log loss and Brier score on calibrated probabilities.
+     * decision value &gt; 0.5 (as {@link #predict(Table)}), log loss and Brier score on probabilities.
      */
     public ClassificationReport evaluate(Table data, String targetColumn) {
         Column<?> t = Columns.column(data, targetColumn, "target");
@@ -261,7 +298,7 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
         for (int i = 0; i < proba.length; i++) {
             proba[i] = proba(score[i]);
         }
-        return Metrics.classificationReport(y, score, proba, 0.5);
+        return Metrics.classificationReport(y, optimised() ? proba : score, proba, 0.5);
     }
 
     /** 0 or 1 for a cell holding one of the training labels (numbers compare by value). */
@@ -287,15 +324,19 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
     @Override
     public ClassifierModel refit(Params newParams, String... names) {
         Params p = keepAlpha(newParams);
-        Params[] featureParams = refitParams(p, names);
-        return build(names.length == 0 ? p : params, target, labels, features, featureParams, stats(),
-                baseValue, trainingRows, training, calibration);
+        Params[] featureParams = refitParamsChecked(p, names);
+        Params model = names.length == 0 ? p : params;
+        if (model.optimise() && training == null) {
+            throw noTrainingRows("the optimise step");
+        }
+        return build(model, target, labels, features, featureParams, stats(), targetMean, trainingRows, training,
+                calibration, prior);
     }
 
     @Override
     public ModelData snapshot() {
         return new ModelData(ModelData.CLASSIFIER, params, target, labels, featureData(), targetMean, baseValue,
-                trainingRows, calibration.clone(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+                trainingRows, calibrationMap(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, penalty);
     }
 
     @Override
@@ -305,7 +346,12 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
 
     @Override
     public ClassifierModel withTrainingData(TrainingData data, int[] rows) {
-        return new ClassifierModel(params, target, labels, models, baseValue, trainingRows, calibration,
-                attach(data, rows, true));
+        return withTrainingData(data, rows, (TransparentModel) prior);
+    }
+
+    @Override
+    public ClassifierModel withTrainingData(TrainingData data, int[] rows, TransparentModel newPrior) {
+        return new ClassifierModel(params, target, labels, models, targetMean, baseValue, trainingRows, calibration,
+                attach(data, rows, true), penalty, (FittedModel) newPrior);
     }
 }

@@ -34,7 +34,16 @@ abstract class Estimator<M extends TransparentModel> {
      * @param rows     indices into the data (null = all rows)
      * @param features a subset of data.features() (null = all)
      */
-    public abstract M fit(TrainingData data, int[] rows, List<String> features);
+    public M fit(TrainingData data, int[] rows, List<String> features) {
+        return fit(data, rows, features, null);
+    }
+
+    /**
+     * As {@link #fit(TrainingData, int[], List)}, with a prior: a fitted model of this kind whose
+     * per-feature contributions the optimise step pulls the scores toward instead of 0 (a segment's
+     * parent; ignored unless both are optimised).
+     */
+    public abstract M fit(TrainingData data, int[] rows, List<String> features, M prior);
 
     abstract TrainingData prepare(Table data, String target, List<String> features);
 }

@@ -26,9 +26,16 @@ abstract class FittedModel {
     final int trainingRows;
     /** The training rows while the model lives in memory; null after loading from a file. */
     final TrainingView training;
+    /** Optimised models: the penalty the leaf scores were fitted with; NaN for the reference method. */
+    final double penalty;
+    /**
+     * Optimised models: the model whose contributions the penalty pulled the scores toward (a
+     * segment's parent), kept in memory so a refit pulls toward it again; null for none.
+     */
+    final FittedModel prior;
 
     FittedModel(Params params, String target, FeatureModel[] models, double targetMean, double baseValue,
-                int trainingRows, TrainingView training) {
+                int trainingRows, TrainingView training, double penalty, FittedModel prior) {
         this.params = params;
         this.target = target;
         this.models = models;
@@ -37,6 +44,18 @@ abstract class FittedModel {
         this.baseValue = baseValue;
         this.trainingRows = trainingRows;
         this.training = training;
+        this.penalty = penalty;
+        this.prior = prior;
+    }
+
+    /** True when the leaf scores were fitted jointly (the optimise step, docs/algorithm.md section 11). */
+    public boolean optimised() {
+        return !Double.isNaN(penalty);
+    }
+
+    /** The optimise step's penalty in rows (chosen from the data unless given); NaN for the reference method. */
+    public double penalty() {
+        return penalty;
     }
 
     public Params params() {
@@ -182,6 +201,79 @@ abstract class FittedModel {
 
     public FeatureProfile profile(String feature) {
         return model(feature).profile();
+    }
+
+    /** The optimised leaf scores (section 11) of grown features over the training rows. */
+    static LeafOptimiser.Result optimise(FeatureModel[] models, TrainingView view, double penalty, FittedModel prior,
+                                         LeafOptimiser.Loss loss) {
+        if (view == null) {
+            throw new IllegalStateException("the optimise step needs the training rows");
+        }
+        int[][] leaves = view.leaves(models);
+        boolean[][] free = new boolean[models.length][];
+        FittedModel pull = prior != null && prior.optimised() ? prior : null; // a reference model's scores are on another scale
+        double[][] targets = pull == null ? null : new double[models.length][];
+        for (int j = 0; j < models.length; j++) {
+            List<Leaf> l = models[j].leaves;
+            free[j] = new boolean[l.size()];
+            for (int i = 0; i < free[j].length; i++) {
+                free[j][i] = l.get(i).count() > 0 && !(l.get(i).missing() && models[j].params.ignoreNan());
+            }
+            if (pull != null) {
+                targets[j] = priorTargets(models[j], leaves[j], view, pull);
+            }
+        }
+        boolean[] ordered = new boolean[models.length];
+        for (int j = 0; j < models.length; j++) {
+            ordered[j] = models[j].numeric();
+        }
+        return LeafOptimiser.fit(leaves, free, ordered, view.y(), loss, penalty, targets);
+    }
+
+    /** Per leaf, the mean contribution the prior model gives the leaf's training rows (null: prior lacks the feature). */
+    private static double[] priorTargets(FeatureModel model, int[] leaves, TrainingView view, FittedModel prior) {
+        int j = prior.features.indexOf(model.name);
+        if (j < 0) {
+            return null;
+        }
+        FeatureModel p = prior.models[j];
+        TrainingData.PreparedColumn column = view.data().column(model.name);
+        int[] priorLeafOfCode = p.leafOfCodes(column);
+        int[] codes = column.codes();
+        int[] rows = view.rows();
+        double[] sum = new double[model.leaves.size()];
+        int[] count = new int[sum.length];
+        for (int i = 0; i < rows.length; i++) {
+            int c = codes[rows[i]];
+            sum[leaves[i]] += p.score(c < 0 ? p.missingLeaf() : priorLeafOfCode[c]);
+            count[leaves[i]]++;
+        }
+        for (int l = 0; l < sum.length; l++) {
+            sum[l] = count[l] == 0 ? 0 : sum[l] / count[l];
+        }
+        return sum;
+    }
+
+    /**
+     * Per-feature parameters after a refit, refusing a change of the whole-model settings (optimise,
+     * penalty) on only some features.
+     */
+    Params[] refitParamsChecked(Params p, String... names) {
+        if (names.length > 0 && (p.optimise() != params.optimise()
+                || Double.compare(p.penalty(), params.penalty()) != 0)) {
+            throw new PartitaException("optimise and penalty apply to the whole model, not to some features: refit"
+                    + " all features to change them (no feature names), or keep them as they are"
+                    + " (model.params().toBuilder()...).");
+        }
+        return refitParams(p, names);
+    }
+
+    /** The refused refit of an optimised model without its training rows. */
+    PartitaException noTrainingRows(String step) {
+        return new PartitaException("This " + (this instanceof ClassifierModel ? "classifier" : "regressor")
+                + " has no training data in memory (it was loaded from a file), and its refit re-runs " + step
+                + " over the training rows. Attach the table it was trained on first:"
+                + " model.withTrainingData(table).refit(params, features...).");
     }
 
     FeatureModel model(String feature) {

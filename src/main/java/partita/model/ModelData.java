@@ -18,10 +18,11 @@ import partita.PartitaException;
  * @param calibration classifier: the 101-point calibration map; regressor: null
  * @param lower       regressor prediction range lower end (classifier: -inf)
  * @param upper       regressor prediction range upper end (classifier: +inf)
+ * @param penalty     optimised models: the penalty the scores were fitted with; NaN otherwise
  */
 public record ModelData(String kind, Params params, String target, List<Object> labels, List<FeatureData> features,
                         double targetMean, double baseValue, int trainingRows, double[] calibration, double lower,
-                        double upper) {
+                        double upper, double penalty) {
 
     public static final String CLASSIFIER = "classifier";
     public static final String REGRESSOR = "regressor";
@@ -49,20 +50,28 @@ public record ModelData(String kind, Params params, String target, List<Object> 
             checkLeaves(f);
             models[j] = new FeatureModel(f.name(), f.params(), f.stats(), f.leaves());
         }
+        if (params.optimise() != !Double.isNaN(penalty) || penalty < 0 || Double.isInfinite(penalty)) {
+            throw damaged("optimise=" + params.optimise() + " does not match the fitted penalty " + penalty
+                    + " (an optimised model has a penalty >= 0, a reference one none)");
+        }
         switch (kind) {
             case CLASSIFIER -> {
-                if (labels.size() != 2 || calibration == null || calibration.length != 101) {
-                    throw damaged("a classifier needs 2 labels and a 101-point calibration map");
+                if (labels.size() != 2) {
+                    throw damaged("a classifier needs 2 labels");
                 }
-                return new ClassifierModel(params, target, labels, models, baseValue, trainingRows,
-                        calibration.clone(), null);
+                if (params.optimise() ? calibration != null : calibration == null || calibration.length != 101) {
+                    throw damaged(params.optimise() ? "an optimised classifier has no calibration map"
+                            : "a classifier needs a 101-point calibration map");
+                }
+                return new ClassifierModel(params, target, labels, models, targetMean, baseValue, trainingRows,
+                        calibration == null ? null : calibration.clone(), null, penalty, null);
             }
             case REGRESSOR -> {
                 if (!(lower <= upper)) {
                     throw damaged("prediction range [" + lower + ", " + upper + "] is empty");
                 }
                 return new RegressorModel(params, target, models, targetMean, baseValue, trainingRows, lower, upper,
-                        null);
+                        null, penalty, null);
             }
             default -> throw damaged("unknown model kind '" + kind + "' (expected classifier or regressor)");
         }

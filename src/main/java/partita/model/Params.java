@@ -20,15 +20,23 @@ import partita.PartitaException;
  * @param powerDegree     classifier activation power, one of 1, 3, 5
  * @param sigmoidExponent classifier activation sigmoid exponent, [0, 1]
  * @param tailSensitivity regressor leaf score exponent, &gt; 0
+ * @param optimise        after the leaves are grown, fit every leaf score jointly by penalised maximum
+ *                        likelihood (docs/algorithm.md section 11); false keeps the reference method
+ * @param penalty         the optimise step's penalty in rows, &gt;= 0, or {@link #AUTO} (NaN): chosen
+ *                        from the training rows by maximum marginal likelihood
  */
 public record Params(int maxDepth, double minInfoGain, double minLeafSize, double alpha, boolean ignoreNan,
-                     double weight, int powerDegree, double sigmoidExponent, double tailSensitivity) {
+                     double weight, int powerDegree, double sigmoidExponent, double tailSensitivity,
+                     boolean optimise, double penalty) {
 
     /** Parameter names in snake_case, in declaration order. */
     public static final List<String> NAMES = List.of("max_depth", "min_info_gain", "min_leaf_size", "alpha",
-            "ignore_nan", "weight", "power_degree", "sigmoid_exponent", "tail_sensitivity");
+            "ignore_nan", "weight", "power_degree", "sigmoid_exponent", "tail_sensitivity", "optimise", "penalty");
 
-    private static final Params DEFAULTS = new Params(8, 0.0001, 0.0001, 0.1, false, 1, 1, 0, 1.0);
+    /** The penalty value that means "choose it from the data" (shown and typed as {@code auto}). */
+    public static final double AUTO = Double.NaN;
+
+    private static final Params DEFAULTS = new Params(8, 0.0001, 0.0001, 0.1, false, 1, 1, 0, 1.0, false, AUTO);
 
     public Params {
         if (maxDepth < 0) {
@@ -49,6 +57,14 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
         if (!(tailSensitivity > 0) || Double.isInfinite(tailSensitivity)) {
             throw outOfBound("tail_sensitivity", tailSensitivity, "must be a finite number > 0");
         }
+        if (!Double.isNaN(penalty) && !(penalty >= 0 && penalty < Double.POSITIVE_INFINITY)) {
+            throw outOfBound("penalty", penalty, "must be a finite number >= 0, or auto");
+        }
+    }
+
+    /** True when the optimise step chooses its penalty from the data. */
+    public boolean autoPenalty() {
+        return Double.isNaN(penalty);
     }
 
     public static Params defaults() {
@@ -63,7 +79,7 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
         return new Builder(this);
     }
 
-    /** snake_case name -> value, in declaration order. */
+    /** snake_case name -> value, in declaration order (an automatic penalty is the text {@code auto}). */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("max_depth", maxDepth);
@@ -75,6 +91,8 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
         m.put("power_degree", powerDegree);
         m.put("sigmoid_exponent", sigmoidExponent);
         m.put("tail_sensitivity", tailSensitivity);
+        m.put("optimise", optimise);
+        m.put("penalty", autoPenalty() ? "auto" : (Object) penalty);
         return m;
     }
 
@@ -87,7 +105,8 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
 
     /** The snake_case name of a parameter given in snake_case or camelCase, or an error with close matches. */
     public static String canonicalName(String name) {
-        String key = name == null ? "" : name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+        String typed = name == null ? "" : name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+        String key = typed.equals("optimize") ? "optimise" : typed; // both spellings
         for (String n : NAMES) {
             if (n.replace("_", "").equals(key)) {
                 return n;
@@ -122,6 +141,8 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
         private int powerDegree;
         private double sigmoidExponent;
         private double tailSensitivity;
+        private boolean optimise;
+        private double penalty;
 
         private Builder(Params p) {
             maxDepth = p.maxDepth;
@@ -133,6 +154,8 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
             powerDegree = p.powerDegree;
             sigmoidExponent = p.sigmoidExponent;
             tailSensitivity = p.tailSensitivity;
+            optimise = p.optimise;
+            penalty = p.penalty;
         }
 
         public Builder maxDepth(int v) {
@@ -180,6 +203,17 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
             return this;
         }
 
+        public Builder optimise(boolean v) {
+            optimise = v;
+            return this;
+        }
+
+        /** The optimise step's penalty in rows (&gt;= 0), or {@link Params#AUTO} to choose it from the data. */
+        public Builder penalty(double v) {
+            penalty = v;
+            return this;
+        }
+
         /**
          * Sets a parameter from text, as magics pass it ({@code max_depth=6}); the name may be
          * snake_case or camelCase.
@@ -197,6 +231,8 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
                 case "power_degree" -> powerDegree(parseInt(n, v));
                 case "sigmoid_exponent" -> sigmoidExponent(parseDouble(n, v));
                 case "tail_sensitivity" -> tailSensitivity(parseDouble(n, v));
+                case "optimise" -> optimise(parseBoolean(n, v));
+                case "penalty" -> penalty(v.equalsIgnoreCase("auto") ? AUTO : parseDouble(n, v));
                 default -> throw new IllegalStateException(n);
             }
             return this;
@@ -204,7 +240,7 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
 
         public Params build() {
             return new Params(maxDepth, minInfoGain, minLeafSize, alpha, ignoreNan, weight, powerDegree,
-                    sigmoidExponent, tailSensitivity);
+                    sigmoidExponent, tailSensitivity, optimise, penalty);
         }
 
         private static int parseInt(String name, String v) {
@@ -223,7 +259,8 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
                 }
                 return d;
             } catch (NumberFormatException e) {
-                throw badValue(name, v, "a number, e.g. " + name + "=" + DEFAULTS.asMap().get(name));
+                throw badValue(name, v, "a number, e.g. " + name + "=" + (name.equals("penalty") ? "8 (or auto)"
+                        : DEFAULTS.asMap().get(name)));
             }
         }
 

@@ -10,8 +10,9 @@ import tech.tablesaw.columns.Column;
 
 /**
  * A fitted transparent regressor: leaf scores are raw scores times ridge coefficients and the
- * base value is the ridge intercept (algorithm.md section 7); predictions may be clipped to a
- * range.
+ * base value is the ridge intercept (docs/algorithm.md section 7), or, optimised (section 11),
+ * leaf scores and base value fitted jointly by penalised least squares; predictions may be
+ * clipped to a range.
  */
 public final class RegressorModel extends FittedModel implements TransparentModel {
 
@@ -21,30 +22,43 @@ public final class RegressorModel extends FittedModel implements TransparentMode
     private final double upper;
 
     RegressorModel(Params params, String target, FeatureModel[] models, double targetMean, double baseValue,
-                   int trainingRows, double lower, double upper, TrainingView training) {
-        super(params, target, models, targetMean, baseValue, trainingRows, training);
+                   int trainingRows, double lower, double upper, TrainingView training, double penalty,
+                   FittedModel prior) {
+        super(params, target, models, targetMean, baseValue, trainingRows, training, penalty, prior);
         this.lower = lower;
         this.upper = upper;
     }
 
-    static RegressorModel fit(Params params, TrainingData data, int[] rows, List<String> features) {
+    static RegressorModel fit(Params params, TrainingData data, int[] rows, List<String> features,
+                              RegressorModel prior) {
         TrainingView view = TrainingView.of(data, rows, false);
         List<String> names = view.features(features);
         SplitStats[] stats = view.stats(names, params.alpha());
         return build(params, data.target(), names, same(params, names.size()), stats, view.targetMean(), view,
-                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, prior);
     }
 
-    /** Grows leaves from the statistics, then scores them with the ridge step over the training rows. */
+    /**
+     * Grows leaves from the statistics, then scores them over the training rows: with the ridge
+     * step, or optimised (penalised least squares of the target on the leaves).
+     */
     static RegressorModel build(Params params, String target, List<String> names, Params[] featureParams,
                                 SplitStats[] stats, double targetMean, TrainingView view, double lower,
-                                double upper) {
+                                double upper, FittedModel prior) {
         List<Leaf>[] raw = grow(stats, featureParams, view.n(), targetMean, false);
         FeatureModel[] models = new FeatureModel[raw.length];
         double[][] rawScores = new double[raw.length][];
         for (int j = 0; j < raw.length; j++) {
             models[j] = new FeatureModel(names.get(j), featureParams[j], stats[j], raw[j]);
             rawScores[j] = raw[j].stream().mapToDouble(Leaf::rawScore).toArray();
+        }
+        if (params.optimise()) {
+            LeafOptimiser.Result r = optimise(models, view, params.penalty(), prior, LeafOptimiser.Loss.SQUARED);
+            for (int j = 0; j < raw.length; j++) {
+                models[j] = models[j].withScores(r.scores()[j]);
+            }
+            return new RegressorModel(params, target, models, targetMean, r.intercept(), view.n(), lower, upper, view,
+                    r.penalty(), prior);
         }
         Ridge ridge = Ridge.fit(rawScores, view.leaves(models), view.y(), RIDGE_ALPHA);
         for (int j = 0; j < raw.length; j++) {
@@ -54,7 +68,8 @@ public final class RegressorModel extends FittedModel implements TransparentMode
             }
             models[j] = models[j].withScores(scores);
         }
-        return new RegressorModel(params, target, models, targetMean, ridge.intercept(), view.n(), lower, upper, view);
+        return new RegressorModel(params, target, models, targetMean, ridge.intercept(), view.n(), lower, upper, view,
+                Double.NaN, null);
     }
 
     @Override
@@ -86,7 +101,8 @@ public final class RegressorModel extends FittedModel implements TransparentMode
             throw new PartitaException("Prediction range [" + lo + ", " + hi + "] is not a range: give two numbers"
                     + " with lower <= upper (use -Infinity/Infinity for an open side).");
         }
-        return new RegressorModel(params, target, models, targetMean, baseValue, trainingRows, lo, hi, training);
+        return new RegressorModel(params, target, models, targetMean, baseValue, trainingRows, lo, hi, training,
+                penalty, prior);
     }
 
     public RegressionReport evaluate(Table data, String targetColumn) {
@@ -106,27 +122,25 @@ public final class RegressorModel extends FittedModel implements TransparentMode
     }
 
     /**
-     * Re-grows the given features (none = all) with new parameters and re-runs the ridge step,
-     * which needs the training rows: a model loaded from a file must get them first with
-     * {@link #withTrainingData(Table)}.
+     * Re-grows the given features (none = all) with new parameters and re-runs the ridge step (or
+     * the optimise step), which needs the training rows: a model loaded from a file must get them
+     * first with {@link #withTrainingData(Table)}.
      */
     @Override
     public RegressorModel refit(Params newParams, String... names) {
         Params p = keepAlpha(newParams);
-        Params[] featureParams = refitParams(p, names);
+        Params[] featureParams = refitParamsChecked(p, names);
+        Params model = names.length == 0 ? p : params;
         if (training == null) {
-            throw new PartitaException("This regressor has no training data in memory (it was loaded from a file),"
-                    + " and a regressor refit re-runs its ridge step over the training rows. Attach the table it was"
-                    + " trained on first: model.withTrainingData(table).refit(params, features...).");
+            throw noTrainingRows(model.optimise() ? "the optimise step" : "its ridge step");
         }
-        return build(names.length == 0 ? p : params, target, features, featureParams, stats(), targetMean,
-                training, lower, upper);
+        return build(model, target, features, featureParams, stats(), targetMean, training, lower, upper, prior);
     }
 
     @Override
     public ModelData snapshot() {
         return new ModelData(ModelData.REGRESSOR, params, target, List.of(), featureData(), targetMean, baseValue,
-                trainingRows, null, lower, upper);
+                trainingRows, null, lower, upper, penalty);
     }
 
     @Override
@@ -136,7 +150,12 @@ public final class RegressorModel extends FittedModel implements TransparentMode
 
     @Override
     public RegressorModel withTrainingData(TrainingData data, int[] rows) {
+        return withTrainingData(data, rows, (TransparentModel) prior);
+    }
+
+    @Override
+    public RegressorModel withTrainingData(TrainingData data, int[] rows, TransparentModel newPrior) {
         return new RegressorModel(params, target, models, targetMean, baseValue, trainingRows, lower, upper,
-                attach(data, rows, false));
+                attach(data, rows, false), penalty, (FittedModel) newPrior);
     }
 }

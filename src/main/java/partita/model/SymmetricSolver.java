@@ -19,7 +19,13 @@ final class SymmetricSolver {
 
     /** Cholesky solve reading the lower triangle, or null when a pivot is not positive. */
     private static double[] cholesky(double[][] a, double[] b) {
-        int n = b.length;
+        double[][] l = factor(a);
+        return l == null ? null : substitute(l, b);
+    }
+
+    /** The lower Cholesky factor of a (rows of growing length), or null when a pivot is not positive. */
+    static double[][] factor(double[][] a) {
+        int n = a.length;
         double[][] l = new double[n][];
         for (int i = 0; i < n; i++) {
             double[] li = new double[i + 1];
@@ -38,6 +44,12 @@ final class SymmetricSolver {
             }
             l[i] = li;
         }
+        return l;
+    }
+
+    /** x with (l l^T) x = b, l from {@link #factor}. */
+    static double[] substitute(double[][] l, double[] b) {
+        int n = b.length;
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             double s = b[i];

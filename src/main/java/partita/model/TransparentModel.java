@@ -63,9 +63,25 @@ public sealed interface TransparentModel permits ClassifierModel, RegressorModel
     /** As {@link #withTrainingData(Table)}, for a model fitted on a view of prepared data. */
     TransparentModel withTrainingData(TrainingData data, int[] rows);
 
+    /**
+     * As {@link #withTrainingData(TrainingData, int[])}, with the model an optimised refit pulls
+     * the scores toward (a segment's parent, as when it was fitted; null for none).
+     */
+    TransparentModel withTrainingData(TrainingData data, int[] rows, TransparentModel prior);
+
+    /** True when the leaf scores were fitted jointly (parameter optimise, docs/algorithm.md section 11). */
+    boolean optimised();
+
+    /** The penalty (in rows) an optimised model was fitted with, chosen from the data unless given; NaN otherwise. */
+    double penalty();
+
     /** The model's complete state as plain values (what a model file holds). */
     ModelData snapshot();
 
-    /** Re-grows and re-scores the given features (none = all) with new parameters, from the kept split statistics. */
+    /**
+     * Re-grows and re-scores the given features (none = all) with new parameters, from the kept
+     * split statistics. An optimised model re-optimises every leaf score, which needs the training
+     * rows; optimise and penalty change only with a refit of all features.
+     */
     TransparentModel refit(Params params, String... features);
 }

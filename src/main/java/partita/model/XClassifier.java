@@ -16,8 +16,8 @@ public final class XClassifier extends Estimator<ClassifierModel> {
     }
 
     @Override
-    public ClassifierModel fit(TrainingData data, int[] rows, List<String> features) {
-        return ClassifierModel.fit(params(), data, rows, features);
+    public ClassifierModel fit(TrainingData data, int[] rows, List<String> features, ClassifierModel prior) {
+        return ClassifierModel.fit(params(), data, rows, features, prior);
     }
 
     @Override

@@ -16,8 +16,8 @@ public final class XRegressor extends Estimator<RegressorModel> {
     }
 
     @Override
-    public RegressorModel fit(TrainingData data, int[] rows, List<String> features) {
-        return RegressorModel.fit(params(), data, rows, features);
+    public RegressorModel fit(TrainingData data, int[] rows, List<String> features, RegressorModel prior) {
+        return RegressorModel.fit(params(), data, rows, features, prior);
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import partita.PartitaException;
+import partita.model.ClassifierModel;
 import partita.model.Params;
+import partita.model.RegressorModel;
 import partita.model.TrainingData;
 import partita.model.TransparentModel;
 import partita.model.XClassifier;
@@ -172,7 +174,10 @@ final class Trainer {
         Map<SegmentKey, Segment> byKey = new HashMap<>();
         Map<SegmentKey, int[]> rows = new HashMap<>();
         List<Segment> out = new ArrayList<>();
-        for (Segment s : model.segments()) {
+        Map<SegmentKey, TransparentModel> attached = new HashMap<>();
+        List<Segment> shallowFirst = new ArrayList<>(model.segments());
+        shallowFirst.sort(Comparator.comparingInt(s -> s.key().depth())); // a prior is attached before its children
+        for (Segment s : shallowFirst) {
             if (s.trained()) {
                 int[] r = groups.getOrDefault(s.key(), NO_ROWS);
                 if (r.length != s.rows()) {
@@ -181,10 +186,17 @@ final class Trainer {
                             + " Attach the training table.");
                 }
                 rows.put(s.key(), r);
-                s = s.withModel(s.model().withTrainingData(data, r), s.params(), s.trainingMetric(), s.reference());
+                // an optimised segment is pulled toward its nearest trained ancestor, as in training
+                TransparentModel prior = s.key().isDataset() || !s.model().optimised() ? null
+                        : prior(s.key(), attached);
+                TransparentModel m = s.model().withTrainingData(data, r, prior);
+                attached.put(s.key(), m);
+                s = s.withModel(m, s.params(), s.trainingMetric(), s.reference());
             }
-            out.add(s);
             byKey.put(s.key(), s);
+        }
+        for (Segment s : model.segments()) {
+            out.add(byKey.get(s.key()));
         }
         return model.with(out, new TrainingRows(table, y, rows, served(groups.get(SegmentKey.DATASET), byKey)));
     }
@@ -450,8 +462,43 @@ final class Trainer {
         return out;
     }
 
-    /** Fits the tasks on a bounded pool, biggest first; results go to their own index, so order never matters. */
+    /**
+     * Fits the tasks on a bounded pool, biggest first; results go to their own index, so order
+     * never matters. Optimised fits run level by level (__dataset__, then first-level segments,
+     * ...), so each segment can be pulled toward its nearest trained ancestor (its prior).
+     */
     private void run(List<Task> tasks, Segment[] results, Counter counter) {
+        boolean optimised = tasks.stream().anyMatch(t -> t.params.optimise());
+        int deepest = tasks.stream().mapToInt(t -> t.key.depth()).max().orElse(0);
+        Map<SegmentKey, TransparentModel> fitted = new HashMap<>();
+        for (int depth = 0; depth <= deepest; depth++) {
+            int d = depth;
+            List<Task> level = optimised ? tasks.stream().filter(t -> t.key.depth() == d).toList() : tasks;
+            runLevel(level, results, counter, fitted);
+            for (Task t : level) {
+                if (results[t.index] != null && results[t.index].trained()) {
+                    fitted.put(t.key, results[t.index].model());
+                }
+            }
+            if (!optimised) {
+                break;
+            }
+        }
+    }
+
+    /** The model of the nearest trained ancestor of a segment (__dataset__ last), or null. */
+    private static TransparentModel prior(SegmentKey key, Map<SegmentKey, TransparentModel> fitted) {
+        for (int d = key.depth() - 1; d >= 0; d--) {
+            TransparentModel m = fitted.get(key.prefix(d));
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private void runLevel(List<Task> tasks, Segment[] results, Counter counter,
+                          Map<SegmentKey, TransparentModel> fitted) {
         List<Task> queue = new ArrayList<>(tasks);
         queue.sort(Comparator.comparingInt((Task t) -> -t.rows.length).thenComparingInt(Task::index));
         int threads = Math.min(cfg.threads(), Math.max(1, queue.size()));
@@ -469,8 +516,9 @@ final class Trainer {
             while (true) {
                 while (!cancelled && inFlight < threads && next < queue.size()) {
                     Task task = queue.get(next++);
+                    TransparentModel prior = task.key.isDataset() ? null : prior(task.key, fitted);
                     done.submit(() -> {
-                        results[task.index] = fitOne(task);
+                        results[task.index] = fitOne(task, prior);
                         return task.index;
                     });
                     inFlight++;
@@ -502,12 +550,12 @@ final class Trainer {
     }
 
     /** Fits one segment; any exception makes it FAILED with the message as reason. */
-    private Segment fitOne(Task t) {
+    private Segment fitOne(Task t, TransparentModel prior) {
         long start = System.nanoTime();
         try {
             TransparentModel m = kind == Kind.CLASSIFIER
-                    ? new XClassifier(t.params).fit(data, t.rows, t.features)
-                    : new XRegressor(t.params).fit(data, t.rows, t.features);
+                    ? new XClassifier(t.params).fit(data, t.rows, t.features, (ClassifierModel) prior)
+                    : new XRegressor(t.params).fit(data, t.rows, t.features, (RegressorModel) prior);
             long ms = (System.nanoTime() - start) / 1_000_000;
             double metric = kind.trainingMetric(pick(y, t.rows), m.predictScore(table, t.rows));
             return new Segment(t.key, SegmentStatus.TRAINED, t.note, t.rows.length, t.params, t.features, m, ms,

@@ -64,7 +64,7 @@ public final class EngineBenchmark {
     private static final List<String> FEATURES = new ArrayList<>();
 
     /** n rows: x0..x9 continuous (double), k0..k9 integers in [0, 1000); a binary label and a numeric amount. */
-    static Table synthetic(int n, int features, long seed) {
+    public static Table synthetic(int n, int features, long seed) {
         Random r = new Random(seed);
         FEATURES.clear();
         Table t = Table.create("synthetic");

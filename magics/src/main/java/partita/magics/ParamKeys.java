@@ -12,14 +12,15 @@ final class ParamKeys {
     private ParamKeys() {
     }
 
-    /** One key per parameter of algorithm.md section 2, in its order. */
+    /** One key per parameter of docs/algorithm.md section 2, in its order. */
     static List<Key> keys() {
         Map<String, Object> defaults = Params.defaults().asMap();
         return Params.NAMES.stream().map(name -> {
             Object value = defaults.get(name);
             String help = "model parameter " + name + " (default " + value + ")";
             return value instanceof Boolean ? Key.flag(name, help)
-                    : value instanceof Integer ? Key.integer(name, help) : Key.number(name, help);
+                    : value instanceof Integer ? Key.integer(name, help)
+                    : value instanceof String ? Key.text(name, help + ", or a number >= 0") : Key.number(name, help);
         }).toList();
     }
 

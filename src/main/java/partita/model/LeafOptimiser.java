@@ -1,0 +1,463 @@
+package partita.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The optimise step (docs/algorithm.md section 11): every leaf score fitted jointly by
+ * penalised maximum likelihood, with an unpenalised intercept,
+ * <pre>
+ *   minimise  sum_i loss(y_i, b + sum_j s[j, leaf_j(i)]) + (penalty * v / 2) * sum_{j,l} (s[j,l] - t[j,l])^2
+ * </pre>
+ * (for numeric features the penalty also adds the squared differences of neighbouring leaves'
+ * deviations, so adjacent value ranges are pulled toward each other: a random-walk prior) where
+ * loss is the logistic loss (classifier, score in log-odds) or half the squared error
+ * (regressor), v the per-row curvature of the loss at the base value (p(1-p) for the logistic
+ * loss, 1 for squared error), so the penalty counts rows: a leaf of c rows on its own is pulled
+ * toward its target t by about penalty / (c + penalty). The targets t are 0, or a prior model's
+ * mean contribution over the leaf's rows (a segment shrinks toward its parent).
+ *
+ * <p>Newton's method with a backtracking line search. Leaves of one feature never share a row,
+ * so the Hessian's diagonal blocks are diagonal and its off-diagonal blocks are weighted
+ * co-occurrence counts of two features' leaves: it is built from those counts, never from an
+ * n x leaves matrix. Every sum runs in a fixed order (per feature or per pair of features over
+ * rows in order, and rows in fixed blocks combined in order), so the result does not depend on
+ * the thread count.
+ *
+ * <p>Penalty chosen from the data (empirical Bayes): the penalty is a Gaussian prior on the
+ * scores, and the one on {@link #GRID} with the largest Laplace-approximated marginal likelihood
+ * of the training rows wins,
+ * <pre>
+ *   log evidence = -objective + (L/2) log(lambda) - (1/2) log det(H + lambda P)      (logistic)
+ *   log evidence = -(n/2) log(2 objective / n) + (L/2) log(lambda) - (1/2) log det(H + lambda P)   (squared error, noise variance profiled out)
+ * </pre>
+ * with lambda = penalty * v, P the penalty's matrix (its own determinant does not depend on
+ * lambda), L the number of fitted leaves and H the Hessian of the loss at the fit. The grid is searched uphill from {@link #START} (each fit starts from its neighbour's).
+ * Unlike cross-validation by one Newton step, it does not mistake a leaf whose few rows all sit
+ * in one fold for a well-estimated one.
+ */
+final class LeafOptimiser {
+
+    /** The loss the scores minimise. */
+    enum Loss { LOGISTIC, SQUARED }
+
+    /**
+     * Fitted scores.
+     *
+     * @param intercept  the model's base value
+     * @param scores     per feature, per leaf
+     * @param penalty    the penalty used (given, or chosen by cross-validation)
+     * @param iterations Newton iterations of the final fit
+     */
+    record Result(double intercept, double[][] scores, double penalty, int iterations) {
+    }
+
+    /** Penalties cross-validation chooses from, in rows. */
+    static final double[] GRID = {0.5, 2, 8, 32, 128, 512, 2048, 8192};
+    static final double START = 8;
+    /** A penalty below this is raised to it, so the system stays solvable (penalty 0 means plain maximum likelihood). */
+    static final double MIN_PENALTY = 1e-9;
+    private static final int MAX_ITERATIONS = 100;
+    private static final double STEP_TOLERANCE = 1e-9;
+    private static final int BLOCK = 1 << 13;
+    /**
+     * Weight of a value range's own squared deviation next to its neighbour differences: small,
+     * so a strong penalty makes a numeric step function smooth rather than flat.
+     */
+    static final double ORDERED_RIDGE = 0.01;
+
+    private final int[][] leaves;
+    private final double[] y;
+    private final Loss loss;
+    private final int n;
+    /** index[j][l]: position of leaf l of feature j among the unknowns (0 is the intercept), -1 if fixed at 0. */
+    private final int[][] index;
+    private final int size;
+    /** By unknown: the next leaf of the same numeric feature (its neighbour in value order), or -1. */
+    private final int[] next;
+    /** By unknown: the weight of its own squared deviation in the penalty. */
+    private final double[] ridge;
+    /** Penalty targets by unknown (0 for the intercept). */
+    private final double[] target;
+    private final double curvature;
+
+    private LeafOptimiser(int[][] leaves, boolean[][] free, boolean[] ordered, double[] y, Loss loss,
+                          double[][] prior) {
+        this.leaves = leaves;
+        this.y = y;
+        this.loss = loss;
+        this.n = y.length;
+        this.index = new int[leaves.length][];
+        int k = 1;
+        for (int j = 0; j < leaves.length; j++) {
+            index[j] = new int[free[j].length];
+            for (int l = 0; l < free[j].length; l++) {
+                index[j][l] = free[j][l] ? k++ : -1;
+            }
+        }
+        this.size = k;
+        this.next = new int[size];
+        Arrays.fill(next, -1);
+        this.ridge = new double[size];
+        Arrays.fill(ridge, 1);
+        for (int j = 0; j < leaves.length; j++) {
+            if (ordered[j]) {
+                int previous = -1;
+                for (int l = 0; l < index[j].length - 1; l++) { // the missing leaf (last) has no neighbour
+                    if (index[j][l] >= 0) {
+                        if (previous >= 0) {
+                            next[previous] = index[j][l];
+                        }
+                        previous = index[j][l];
+                        ridge[previous] = ORDERED_RIDGE;
+                    }
+                }
+            }
+        }
+        this.target = new double[size];
+        if (prior != null) {
+            for (int j = 0; j < leaves.length; j++) {
+                for (int l = 0; l < index[j].length; l++) {
+                    if (index[j][l] >= 0 && prior[j] != null) {
+                        target[index[j][l]] = prior[j][l];
+                    }
+                }
+            }
+        }
+        double mean = mean(y);
+        this.curvature = loss == Loss.LOGISTIC ? mean * (1 - mean) : 1;
+    }
+
+    /**
+     * Fits the scores.
+     *
+     * @param leaves  per feature, the leaf of each row
+     * @param free    per feature, per leaf: whether its score is fitted (false keeps it at 0:
+     *                an empty leaf, or a missing leaf with ignore_nan)
+     * @param ordered per feature: whether its leaves are value ranges in order (numeric), whose
+     *                neighbours the penalty also pulls toward each other
+     * @param y       per row, the target (0/1 for the logistic loss)
+     * @param penalty in rows (see the class comment), NaN to choose it by cross-validation; below
+     *                {@link #MIN_PENALTY} it is raised to it
+     * @param prior   per feature, per leaf, the score the penalty pulls toward; null (or a null
+     *                feature) for 0
+     */
+    static Result fit(int[][] leaves, boolean[][] free, boolean[] ordered, double[] y, Loss loss, double penalty,
+                      double[][] prior) {
+        LeafOptimiser o = new LeafOptimiser(leaves, free, ordered, y, loss, prior);
+        if (!Double.isNaN(penalty)) {
+            return o.solve(penalty, null).result();
+        }
+        return o.path();
+    }
+
+    /** Hill-climbs the grid from {@link #START} on the log evidence; returns the best fit. */
+    private Result path() {
+        int at = Arrays.binarySearch(GRID, START);
+        Fit best = solve(GRID[at], null);
+        for (int direction : new int[] {1, -1}) {
+            Fit from = best;
+            for (int g = at + direction; g >= 0 && g < GRID.length; g += direction) {
+                Fit f = solve(GRID[g], from.theta);
+                if (!(f.evidence > best.evidence)) {
+                    break;
+                }
+                best = f;
+                from = f;
+            }
+            if (best.penalty != GRID[at]) {
+                break; // uphill one way: the other way is downhill from the start
+            }
+        }
+        return best.result();
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** A solution at one penalty, with its log evidence (NaN when the Hessian was not positive definite). */
+    private final class Fit {
+        final double penalty;
+        final double[] theta;
+        final double evidence;
+        final int iterations;
+
+        Fit(double penalty, double[] theta, double evidence, int iterations) {
+            this.penalty = penalty;
+            this.theta = theta;
+            this.evidence = evidence;
+            this.iterations = iterations;
+        }
+
+        Result result() {
+            double[][] scores = new double[leaves.length][];
+            for (int j = 0; j < leaves.length; j++) {
+                scores[j] = new double[index[j].length];
+                for (int l = 0; l < index[j].length; l++) {
+                    scores[j][l] = index[j][l] < 0 ? 0 : theta[index[j][l]];
+                }
+            }
+            return new Result(theta[0], scores, penalty, iterations);
+        }
+    }
+
+    private Fit solve(double penalty, double[] start) {
+        double lambda = Math.max(MIN_PENALTY, penalty) * curvature;
+        double[] theta;
+        if (start != null) {
+            theta = start.clone();
+        } else {
+            theta = target.clone();
+            double m = mean(y);
+            theta[0] = loss == Loss.LOGISTIC ? Math.log(m / (1 - m)) : m;
+        }
+        double[] eta = eta(theta);
+        double objective = objective(eta, theta, lambda);
+        double[][] factor = null;
+        int iterations = 0;
+        while (iterations < MAX_ITERATIONS) {
+            iterations++;
+            double[] w = new double[n];
+            double[] r = new double[n];
+            residuals(eta, w, r);
+            double[][] a = penalised(hessian(w), lambda);
+            double[] g = gradient(r, theta, lambda);
+            factor = SymmetricSolver.factor(a);
+            // a step = minus the objective's gradient
+            double[] step = factor != null ? SymmetricSolver.substitute(factor, g) : SymmetricSolver.solve(a, g);
+            double t = 1;
+            double[] next = null;
+            double[] nextEta = null;
+            double nextObjective = Double.NaN;
+            for (int halvings = 0; halvings < 40; halvings++) {
+                next = theta.clone();
+                for (int k = 0; k < size; k++) {
+                    next[k] += t * step[k];
+                }
+                nextEta = eta(next);
+                nextObjective = objective(nextEta, next, lambda);
+                if (nextObjective <= objective) {
+                    break;
+                }
+                t /= 2;
+            }
+            if (!(nextObjective <= objective)) {
+                break; // no decrease along the Newton direction: at the optimum up to rounding
+            }
+            double largest = 0;
+            for (double s : step) {
+                largest = Math.max(largest, Math.abs(t * s));
+            }
+            theta = next;
+            eta = nextEta;
+            boolean flat = objective - nextObjective <= 1e-14 * Math.abs(objective);
+            objective = nextObjective;
+            if (largest < STEP_TOLERANCE || flat || loss == Loss.SQUARED && iterations >= 2) {
+                break; // squared error: the first step solves the quadratic, the second polishes rounding
+            }
+        }
+        return new Fit(penalty, theta, evidence(objective, lambda, factor), iterations);
+    }
+
+    /**
+     * Laplace-approximated log marginal likelihood (up to a constant), from the factor of the
+     * last Newton system (its iterate is within the step tolerance of the fit); NaN without one.
+     */
+    private double evidence(double objective, double lambda, double[][] factor) {
+        if (factor == null) {
+            return Double.NaN;
+        }
+        double logDet = 0;
+        for (int k = 0; k < size; k++) {
+            logDet += 2 * Math.log(factor[k][k]);
+        }
+        double fit = loss == Loss.LOGISTIC ? -objective : -0.5 * n * Math.log(2 * objective / n);
+        return fit + 0.5 * (size - 1) * Math.log(lambda) - 0.5 * logDet;
+    }
+
+    /** Linear predictor of every row: the intercept plus each feature's leaf score, in feature order. */
+    private double[] eta(double[] theta) {
+        double[] eta = new double[n];
+        Arrays.fill(eta, theta[0]);
+        for (int j = 0; j < leaves.length; j++) {
+            int[] l = leaves[j];
+            int[] idx = index[j];
+            for (int i = 0; i < n; i++) {
+                int k = idx[l[i]];
+                if (k >= 0) {
+                    eta[i] += theta[k];
+                }
+            }
+        }
+        return eta;
+    }
+
+    private double objective(double[] eta, double[] theta, double lambda) {
+        double squares = 0;
+        for (int k = 1; k < size; k++) {
+            double d = theta[k] - target[k];
+            squares += ridge[k] * d * d;
+            if (next[k] >= 0) {
+                double e = d - (theta[next[k]] - target[next[k]]);
+                squares += e * e;
+            }
+        }
+        return lossSum(eta) + 0.5 * lambda * squares;
+    }
+
+    /** The unpenalised loss, summed over fixed row blocks combined in order. */
+    private double lossSum(double[] eta) {
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        double[] part = new double[blocks];
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            double s = 0;
+            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                double e = eta[i];
+                if (loss == Loss.LOGISTIC) {
+                    s += Math.max(e, 0) + Math.log1p(Math.exp(-Math.abs(e))) - y[i] * e;
+                } else {
+                    double d = y[i] - e;
+                    s += 0.5 * d * d;
+                }
+            }
+            part[b] = s;
+        });
+        double total = 0;
+        for (double p : part) {
+            total += p;
+        }
+        return total;
+    }
+
+    /** Per row: curvature w and residual r = y - prediction. */
+    private void residuals(double[] eta, double[] w, double[] r) {
+        for (int i = 0; i < n; i++) {
+            if (loss == Loss.LOGISTIC) {
+                double p = 1 / (1 + Math.exp(-eta[i]));
+                w[i] = p * (1 - p);
+                r[i] = y[i] - p;
+            } else {
+                w[i] = 1;
+                r[i] = y[i] - eta[i];
+            }
+        }
+    }
+
+    /** Minus the gradient of the objective. */
+    private double[] gradient(double[] r, double[] theta, double lambda) {
+        double[] g = new double[size];
+        double total = 0;
+        for (double v : r) {
+            total += v;
+        }
+        g[0] = total;
+        IntStream.range(0, leaves.length).parallel().forEach(j -> {
+            int[] l = leaves[j];
+            int[] idx = index[j];
+            double[] sum = new double[idx.length];
+            for (int i = 0; i < n; i++) {
+                sum[l[i]] += r[i];
+            }
+            for (int leaf = 0; leaf < idx.length; leaf++) {
+                int k = idx[leaf];
+                if (k >= 0) {
+                    g[k] = sum[leaf] - lambda * ridge[k] * (theta[k] - target[k]);
+                }
+            }
+        });
+        for (int k = 1; k < size; k++) {
+            int m = next[k];
+            if (m >= 0) {
+                double e = lambda * ((theta[k] - target[k]) - (theta[m] - target[m]));
+                g[k] -= e;
+                g[m] += e;
+            }
+        }
+        return g;
+    }
+
+    /** A copy of h plus lambda times the penalty's matrix (ridge on every leaf, differences of neighbours). */
+    private double[][] penalised(double[][] h, double lambda) {
+        double[][] a = new double[h.length][];
+        for (int k = 0; k < h.length; k++) {
+            a[k] = h[k].clone();
+        }
+        for (int k = 1; k < size; k++) {
+            a[k][k] += lambda * ridge[k];
+            int m = next[k];
+            if (m >= 0) {
+                a[k][k] += lambda;
+                a[m][m] += lambda;
+                a[k][m] -= lambda;
+                a[m][k] -= lambda;
+            }
+        }
+        return a;
+    }
+
+    /** The unpenalised Hessian (both triangles) from per-leaf and per-pair sums of w over all rows. */
+    private double[][] hessian(double[] w) {
+        double[][] h = new double[size][size];
+        double total = 0;
+        for (double v : w) {
+            total += v;
+        }
+        h[0][0] = total;
+        List<int[]> pairs = new ArrayList<>();
+        for (int a = 0; a < leaves.length; a++) {
+            for (int b = a; b < leaves.length; b++) {
+                pairs.add(new int[] {a, b});
+            }
+        }
+        pairs.parallelStream().forEach(p -> {
+            int a = p[0];
+            int b = p[1];
+            int[] la = leaves[a];
+            int[] ia = index[a];
+            if (a == b) {
+                double[] sum = new double[ia.length];
+                for (int i = 0; i < n; i++) {
+                    sum[la[i]] += w[i];
+                }
+                for (int l = 0; l < ia.length; l++) {
+                    int k = ia[l];
+                    if (k >= 0) {
+                        h[k][k] = sum[l];
+                        h[k][0] = sum[l];
+                        h[0][k] = sum[l];
+                    }
+                }
+                return;
+            }
+            int[] lb = leaves[b];
+            int[] ib = index[b];
+            int width = ib.length;
+            double[] sum = new double[ia.length * width];
+            for (int i = 0; i < n; i++) {
+                sum[la[i] * width + lb[i]] += w[i];
+            }
+            for (int x = 0; x < ia.length; x++) {
+                int kx = ia[x];
+                if (kx < 0) {
+                    continue;
+                }
+                for (int z = 0; z < width; z++) {
+                    int kz = ib[z];
+                    if (kz >= 0) {
+                        double v = sum[x * width + z];
+                        h[kx][kz] = v;
+                        h[kz][kx] = v;
+                    }
+                }
+            }
+        });
+        return h;
+    }
+}
