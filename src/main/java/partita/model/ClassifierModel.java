@@ -250,7 +250,7 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
         return calibration == null ? null : calibration.clone();
     }
 
-    /** What the score means, as tables and explanations say it. */
+    @Override
     public String scoreScale() {
         return optimised() ? "log-odds (probability = sigmoid(score))" : "reference score in [0, 1] (probability from the calibration map)";
     }

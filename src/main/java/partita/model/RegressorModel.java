@@ -73,6 +73,11 @@ public final class RegressorModel extends FittedModel implements TransparentMode
     }
 
     @Override
+    public String scoreScale() {
+        return optimised() ? "target units (leaf scores by penalised least squares)" : "target units (leaf scores by the ridge step)";
+    }
+
+    @Override
     double probaOf(double score) {
         return Double.NaN;
     }

@@ -69,6 +69,9 @@ public sealed interface TransparentModel permits ClassifierModel, RegressorModel
      */
     TransparentModel withTrainingData(TrainingData data, int[] rows, TransparentModel prior);
 
+    /** What a score means, in words for tables and explanations (scale and how it becomes a prediction). */
+    String scoreScale();
+
     /** True when the leaf scores were fitted jointly (parameter optimise, docs/algorithm.md section 11). */
     boolean optimised();
 

@@ -109,6 +109,41 @@ public final class Comparison {
     }
 
 
+    /**
+     * Several partitioned models on the same rows, side by side: for each (in the given order)
+     * its single {@code __dataset__} model and its partitioned model, with the {@code ALL} row's
+     * metrics (e.g. reference against optimised). Columns: model, variant, rows, and the kind's
+     * metrics.
+     */
+    public static Table sideBySide(Map<String, Comparison> byName) {
+        if (byName.isEmpty()) {
+            throw new PartitaException("Nothing to show side by side: give at least one comparison.");
+        }
+        Kind kind = byName.values().iterator().next().kind;
+        StringColumn model = StringColumn.create("model");
+        StringColumn variant = StringColumn.create("variant");
+        IntColumn n = IntColumn.create("rows");
+        Map<String, DoubleColumn> metrics = new LinkedHashMap<>();
+        kind.metrics().forEach(m -> metrics.put(m, DoubleColumn.create(m)));
+        byName.forEach((name, c) -> {
+            if (c.kind != kind) {
+                throw new PartitaException("'" + name + "' is a " + c.kind.name().toLowerCase(Locale.ROOT) + ", the others "
+                        + kind.name().toLowerCase(Locale.ROOT) + "s: compare models of one kind side by side.");
+            }
+            Row all = c.rows.get(0);
+            for (String v : List.of("single", "partitioned")) {
+                model.append(name);
+                variant.append(v);
+                n.append(all.rows());
+                Map<String, Double> values = v.equals("single") ? all.single() : all.partitioned();
+                metrics.forEach((m, col) -> col.append(values.get(m)));
+            }
+        });
+        Table t = Table.create("Models side by side (ALL rows)", model, variant, n);
+        metrics.values().forEach(t::addColumns);
+        return t;
+    }
+
     public Kind kind() {
         return kind;
     }

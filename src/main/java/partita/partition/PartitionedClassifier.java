@@ -43,14 +43,14 @@ public final class PartitionedClassifier extends PartitionedModel {
         return perRow(data, null, (m, rows) -> ((ClassifierModel) m).predictProba(data, rows));
     }
 
-    /** Labels with the engine's rule per serving model: the positive label where score &gt; 0.5. */
+    /** Labels with the engine's rule per serving model (see {@link ClassifierModel#predict(Table, double)}), threshold 0.5. */
     public List<Object> predict(Table data) {
         return predict(data, 0.5);
     }
 
-    /** Labels: the positive label where the serving model's score is above the threshold. */
+    /** Labels: the positive label where the serving model's decision value (score, or optimised: probability) is above the threshold. */
     public List<Object> predict(Table data, double threshold) {
-        double[] scores = predictScore(data);
+        double[] scores = perRow(data, null, (m, rows) -> ((ClassifierModel) m).decisionValues(data, rows));
         List<Object> labels = labels();
         List<Object> out = new ArrayList<>(scores.length);
         for (double s : scores) {

@@ -253,7 +253,8 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
     /**
      * The training summary: segment, level, rows, status, reason, max_depth, min_info_gain,
      * params (those differing from the defaults), features (count), leaves, fit_ms and the
-     * training metric ({@code train_auc} of the scores, or {@code train_r2}).
+     * training metric ({@code train_auc} of the scores, or {@code train_r2}); when a segment is
+     * optimised, also the penalty each optimised model was fitted with (after fit_ms).
      */
     public Table summary() {
         StringColumn segment = StringColumn.create("segment");
@@ -268,7 +269,13 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
         IntColumn leaves = IntColumn.create("leaves");
         LongColumn ms = LongColumn.create("fit_ms");
         DoubleColumn metric = DoubleColumn.create("train_" + kind().trainingMetricName());
+        DoubleColumn penalty = DoubleColumn.create("penalty");
         for (Segment s : segments) {
+            if (s.trained() && s.model().optimised()) {
+                penalty.append(s.model().penalty());
+            } else {
+                penalty.appendMissing();
+            }
             segment.append(s.name());
             level.append(s.level());
             rows.append(s.rows());
@@ -289,9 +296,13 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
             ms.append(s.fitMillis());
             metric.append(s.trainingMetric());
         }
-        return Table.create("Training summary (" + kind().name().toLowerCase(java.util.Locale.ROOT) + " of " + target
+        Table out = Table.create("Training summary (" + kind().name().toLowerCase(java.util.Locale.ROOT) + " of " + target
                 + " by " + spec + ")", segment, level, rows, status, reason, depth, gain, params, feats, leaves, ms,
                 metric);
+        if (penalty.countMissing() < penalty.size()) {
+            out.insertColumn(out.columnIndex(ms) + 1, penalty);
+        }
+        return out;
     }
 
     /** {@code name=value} of the parameters of {@code p} that differ from {@code base} ("" if none). */

@@ -63,6 +63,11 @@ public final class EngineBenchmark {
 
     private static final List<String> FEATURES = new ArrayList<>();
 
+    /** The feature names of the last {@link #synthetic} table. */
+    static List<String> featureNames() {
+        return List.copyOf(FEATURES);
+    }
+
     /** n rows: x0..x9 continuous (double), k0..k9 integers in [0, 1000); a binary label and a numeric amount. */
     public static Table synthetic(int n, int features, long seed) {
         Random r = new Random(seed);

@@ -18,11 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import partita.PartitaException;
-import partita.data.JsonTables;
 import partita.eval.Metrics;
 import partita.io.ModelFiles;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -179,7 +177,7 @@ class OptimiseTest {
         ClassifierModel one = new ForkJoinPool(1).submit(fit::get).get();
         assertArrayEquals(many.predictScore(adult), one.predictScore(adult));
         assertEquals(many.penalty(), one.penalty());
-        Table cars = cars();
+        Table cars = TestData.cars();
         Supplier<RegressorModel> reg = () -> new XRegressor(OPTIMISED).fit(cars, "Miles_per_Gallon");
         assertArrayEquals(reg.get().predict(cars), new ForkJoinPool(1).submit(reg::get).get().predict(cars));
     }
@@ -257,7 +255,7 @@ class OptimiseTest {
 
     @Test
     void carsOptimisedRegressorIsAccurate() {
-        Table[] s = split(cars());
+        Table[] s = split(TestData.cars());
         RegressorModel ref = new XRegressor().fit(s[0], "Miles_per_Gallon");
         RegressorModel opt = new XRegressor(OPTIMISED).fit(s[0], "Miles_per_Gallon");
         double[] y = s[1].doubleColumn("Miles_per_Gallon").asDoubleArray();
@@ -265,20 +263,5 @@ class OptimiseTest {
         double optR2 = Metrics.r2(y, opt.predict(s[1]));
         assertTrue(optR2 >= 0.87, "optimised R² " + optR2 + " (reference " + refR2 + ")");
         assertTrue(optR2 > refR2, optR2 + " vs " + refR2);
-    }
-
-    /** cars with the six numeric features of the parity fixture (Year as its year), rows without mpg dropped. */
-    static Table cars() {
-        Path p = Files.exists(Path.of("../notebooks/data/cars.json")) ? Path.of("../notebooks/data/cars.json")
-                : Path.of("notebooks/data/cars.json");
-        Table raw = JsonTables.read(p);
-        Table t = raw.where(raw.numberColumn("Miles_per_Gallon").isNotMissing());
-        IntColumn year = IntColumn.create("Year");
-        for (int i = 0; i < t.rowCount(); i++) {
-            year.append(Integer.parseInt(String.valueOf(t.column("Year").get(i)).substring(0, 4)));
-        }
-        Table out = t.selectColumns("Cylinders", "Displacement", "Horsepower", "Weight_in_lbs", "Acceleration");
-        out.addColumns(year, t.doubleColumn("Miles_per_Gallon"));
-        return out;
     }
 }

@@ -78,4 +78,19 @@ public final class TestData {
         }
         return Table.create("mixed", id, age, income, score, ratio, level, city, member, label, amount);
     }
+
+    /** cars with the six numeric features of the parity fixture (Year as its year), rows without mpg dropped. */
+    public static Table cars() {
+        Path p = java.nio.file.Files.exists(Path.of("../notebooks/data/cars.json")) ? Path.of("../notebooks/data/cars.json")
+                : Path.of("notebooks/data/cars.json");
+        Table raw = partita.data.JsonTables.read(p);
+        Table t = raw.where(raw.numberColumn("Miles_per_Gallon").isNotMissing());
+        IntColumn year = IntColumn.create("Year");
+        for (int i = 0; i < t.rowCount(); i++) {
+            year.append(Integer.parseInt(String.valueOf(t.column("Year").get(i)).substring(0, 4)));
+        }
+        Table out = t.selectColumns("Cylinders", "Displacement", "Horsepower", "Weight_in_lbs", "Acceleration");
+        out.addColumns(year, t.doubleColumn("Miles_per_Gallon"));
+        return out;
+    }
 }

@@ -1,7 +1,10 @@
 package partita.magics;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import partita.PartitaException;
 import partita.magics.render.Charts;
 import partita.magics.render.Highlight;
 import partita.magics.render.Rendered;
@@ -26,9 +29,12 @@ final class CompareMagic extends PartitaMagic {
                 .key(Key.table("test", "labelled rows: a notebook variable holding a Table, or a CSV path").required())
                 .key(Key.integer("folds", "cross-validate: refit both models on this many seeded folds of test= and report mean and spread"))
                 .key(Key.integer("seed", "seed of the folds").defaultValue("42"))
+                .key(Key.variable("against", "another partitioned model (e.g. the reference one beside an optimised one): both, single and partitioned, side by side on test=",
+                        PartitionedModel.class))
                 .key(Key.binding("comparison"))
                 .example("%compare model=model test=test")
                 .example("%compare model=model test=train folds=5 as=cv")
+                .example("%compare model=optimised test=test against=reference")
                 .build());
     }
 
@@ -54,6 +60,19 @@ final class CompareMagic extends PartitaMagic {
             pairs = comparison.rows().stream().map(r -> new Charts.MetricPair(r.segment(),
                     r.single().get(metric), r.partitioned().get(metric))).toList();
         }
+        Rendered side = Rendered.concat();
+        if (args.has("against")) {
+            if (args.has("folds")) {
+                throw new PartitaException("against= shows two models on the test rows; it does not combine with folds=."
+                        + " Leave one of them out.");
+            }
+            Map<String, Comparison> both = new LinkedHashMap<>();
+            both.put(args.text("against"), call.notebook().value("against", args.text("against"), PartitionedModel.class)
+                    .compare(test));
+            both.put(args.text("model"), model.compare(test));
+            side = TableView.of(Comparison.sideBySide(both)).caption("Models side by side on " + test.name()
+                    + " (classifier metrics from each model's probabilities)").render();
+        }
         String name = call.bind(table, Table.class);
         Table shown = table;
         Rendered view = TableView.of(shown)
@@ -62,6 +81,7 @@ final class CompareMagic extends PartitaMagic {
                 .markRows(r -> "worse".equals(shown.stringColumn("verdict").get(r)), Highlight.ALERT)
                 .maxRows(60)
                 .render();
-        return Rendered.concat(view, Views.paragraph(statement), Charts.compare(metric, pairs).render(), Views.bound(name, table));
+        return Rendered.concat(side, view, Views.paragraph(statement), Charts.compare(metric, pairs).render(),
+                Views.bound(name, table));
     }
 }

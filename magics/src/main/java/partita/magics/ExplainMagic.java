@@ -7,6 +7,7 @@ import java.util.Map;
 import partita.PartitaException;
 import partita.magics.render.Chart;
 import partita.magics.render.Charts;
+import partita.magics.render.Numbers;
 import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
 import partita.model.Contribution;
@@ -54,11 +55,12 @@ final class ExplainMagic extends PartitaMagic {
         String who = segment == null ? (model instanceof PartitionedModel ? "__dataset__" : "the model") : segment;
         if (args.has("feature")) {
             FeatureProfile profile = m.profile(args.text("feature"));
-            return Rendered.concat(steps(profile).render(), leaves(profile, who));
+            return Rendered.concat(steps(profile).render(), leaves(profile, who + ", scores in " + m.scoreScale()));
         }
         List<Rendered> parts = new ArrayList<>();
         parts.add(TableView.of(importances(m)).caption("Feature importance of " + who + " (" + m.leafCount() + " leaves, base value "
-                + String.format("%.4g", m.baseValue()) + ")").render());
+                + String.format("%.4g", m.baseValue()) + ", scores in " + m.scoreScale()
+                + (m.optimised() ? ", optimised with penalty " + Numbers.format(m.penalty(), 4) : "") + ")").render());
         m.featureImportances().entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(TOP_FEATURES)
@@ -76,13 +78,16 @@ final class ExplainMagic extends PartitaMagic {
         }
         String who;
         Explanation e;
+        TransparentModel scorer;
         if (model instanceof PartitionedModel partitioned) {
             PartitionedModel.RowExplanation re = partitioned.explain(data, row);
             who = re.model();
             e = re.explanation();
+            scorer = partitioned.model(who);
         } else {
             who = "the model";
-            e = ((TransparentModel) model).explain(data, row);
+            scorer = (TransparentModel) model;
+            e = scorer.explain(data, row);
         }
         StringColumn feature = StringColumn.create("feature");
         StringColumn value = StringColumn.create("value");
@@ -97,8 +102,10 @@ final class ExplainMagic extends PartitaMagic {
             effects.add(new Charts.Effect(c.feature(), c.contribution()));
         }
         Table table = Table.create("Row " + row + " of " + data.name() + ", scored by " + who, feature, value, leaf, contribution);
-        String summary = String.format("Row %d is scored by %s: base value %.4f + contributions = score %.4f%s.", row, who,
-                e.baseValue(), e.score(), Double.isNaN(e.proba()) ? "" : String.format(", calibrated probability %.4f", e.proba()));
+        String summary = String.format("Row %d is scored by %s: base value %.4f + contributions = score %.4f%s (scores in %s).",
+                row, who, e.baseValue(), e.score(), Double.isNaN(e.proba()) ? ""
+                        : String.format(scorer.optimised() ? ", probability %.4f" : ", calibrated probability %.4f", e.proba()),
+                scorer.scoreScale());
         return Rendered.concat(Views.paragraph(summary),
                 Charts.waterfall("Why row " + row + " scores " + String.format("%.4f", e.score()) + " (" + who + ")",
                         e.baseValue(), effects, e.score()).render(),
