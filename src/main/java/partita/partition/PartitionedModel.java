@@ -356,9 +356,11 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
      */
     public PartitionedModel refit(Map<String, ?> settings, Collection<String> segmentNames,
                                   List<String> featureNames) {
-        if (training == null && kind() == Kind.REGRESSOR) {
-            throw new PartitaException("This partitioned regressor has no training data in memory (it was loaded from"
-                    + " a file), and a regressor refit re-runs its ridge step over the training rows. Attach the table"
+        boolean optimised = segments.stream().anyMatch(s -> s.trained() && s.model().optimised());
+        if (training == null && (kind() == Kind.REGRESSOR || optimised)) {
+            throw new PartitaException("This partitioned " + kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " has no training data in memory (it was loaded from a file), and its refit re-runs "
+                    + (optimised ? "the optimise step" : "the ridge step") + " over the training rows. Attach the table"
                     + " it was trained on first: model.withTrainingData(table).refit(...).");
         }
         List<Segment> targets = segmentNames == null || segmentNames.isEmpty()

@@ -1,10 +1,8 @@
 package partita.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import partita.eval.Metrics;
@@ -24,7 +22,7 @@ import tech.tablesaw.api.Table;
  * Accuracy and speed of the optimise step (docs/algorithm.md section 11) against the reference
  * method: adult (test = rows whose index % 5 == 0) single and partitioned by relationship, cars
  * mpg (same split), and the 1M-row synthetic table (test = the last 20%). Fit times are the
- * median of warm runs. Run from the repository root:
+ * median of warm runs (first run a warm-up). Run from the repository root:
  * <pre>
  * mvn -B -q -ntp -pl src test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *     -Dexec.args="-Xmx6g -cp %classpath partita.bench.AccuracyBenchmark"
@@ -45,9 +43,9 @@ public final class AccuracyBenchmark {
         double[] y = labels(adult[1]);
         System.out.println("== adult, test = row % 5 == 0 (" + adult[0].rowCount() + " train, " + adult[1].rowCount() + " test)");
         ClassifierModel ref = new XClassifier().fit(adult[0], "income");
-        ClassifierModel opt = time("optimised classifier fit", 15, () -> new XClassifier(OPTIMISED).fit(adult[0], "income"));
-        time("reference classifier fit", 15, () -> new XClassifier().fit(adult[0], "income"));
-        time("optimised predictProba", 15, () -> opt.predictProba(adult[1]));
+        ClassifierModel opt = EngineBenchmark.time("optimised classifier fit", adult[0].rowCount(), 15, () -> new XClassifier(OPTIMISED).fit(adult[0], "income"));
+        EngineBenchmark.time("reference classifier fit", adult[0].rowCount(), 15, () -> new XClassifier().fit(adult[0], "income"));
+        EngineBenchmark.time("optimised predictProba", adult[1].rowCount(), 15, () -> opt.predictProba(adult[1]));
         report("reference single", y, ref.predictProba(adult[1]), "");
         report("optimised single", y, opt.predictProba(adult[1]), "penalty " + opt.penalty());
         for (Params p : List.of(Params.defaults(), OPTIMISED)) {
@@ -57,7 +55,7 @@ public final class AccuracyBenchmark {
             String name = (p.optimise() ? "optimised" : "reference") + " by relationship";
             System.out.printf(Locale.ROOT, "%-34s AUC %.4f  log loss %.4f  (its __dataset__ alone: AUC %.4f)%n", name,
                     all.partitioned().get("auc"), all.partitioned().get("log_loss"), all.single().get("auc"));
-            time(name + " fit, 2 threads", 7, () -> partitioner.threads(2).fitClassifier(adult[0], "income"));
+            EngineBenchmark.time(name + " fit, 2 threads", adult[0].rowCount(), 7, () -> partitioner.threads(2).fitClassifier(adult[0], "income"));
         }
 
         Table[] cars = split(carsNumeric());
@@ -81,15 +79,15 @@ public final class AccuracyBenchmark {
             double[] yl = test.stringColumn("label").asList().stream().mapToDouble(v -> v.equals("yes") ? 1 : 0).toArray();
             double[] ya = test.doubleColumn("amount").asDoubleArray();
             ClassifierModel rc = new XClassifier().fit(train, "label", features);
-            ClassifierModel oc = time("optimised classifier fit", 3, () -> new XClassifier(OPTIMISED).fit(train, "label", features));
+            ClassifierModel oc = EngineBenchmark.time("optimised classifier fit", cut, 3, () -> new XClassifier(OPTIMISED).fit(train, "label", features));
             report("reference classifier", yl, rc.predictProba(test), rc.leafCount() + " leaves");
             report("optimised classifier", yl, oc.predictProba(test), "penalty " + oc.penalty());
             RegressorModel rr = new XRegressor().fit(train, "amount", features);
-            RegressorModel or = time("optimised regressor fit", 3, () -> new XRegressor(OPTIMISED).fit(train, "amount", features));
+            RegressorModel or = EngineBenchmark.time("optimised regressor fit", cut, 3, () -> new XRegressor(OPTIMISED).fit(train, "amount", features));
             System.out.printf(Locale.ROOT, "%-34s R² %.4f%n", "reference regressor", Metrics.r2(ya, rr.predict(test)));
             System.out.printf(Locale.ROOT, "%-34s R² %.4f  penalty %s%n", "optimised regressor", Metrics.r2(ya, or.predict(test)),
                     or.penalty());
-            time("optimised predictProba (test rows)", 5, () -> oc.predictProba(test));
+            EngineBenchmark.time("optimised predictProba (test rows)", n - cut, 5, () -> oc.predictProba(test));
         }
     }
 
@@ -109,20 +107,5 @@ public final class AccuracyBenchmark {
     /** cars as in the regressor parity fixture: six numeric features, Year as its year, rows without mpg dropped. */
     private static Table carsNumeric() {
         return TestData.cars();
-    }
-
-    private static <T> T time(String what, int runs, Supplier<T> task) {
-        T result = task.get();
-        task.get();
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            result = task.get();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%-34s %9.1f ms (median of %d; min %.1f, max %.1f)%n", what, ms[runs / 2], runs, ms[0],
-                ms[runs - 1]);
-        return result;
     }
 }

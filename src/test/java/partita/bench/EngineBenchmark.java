@@ -105,7 +105,7 @@ public final class EngineBenchmark {
     }
 
     /** Runs the task (first run = warm-up, not counted) and prints the median and rows/s. */
-    private static <T> T time(String what, int rows, int runs, Supplier<T> task) {
+    static <T> T time(String what, int rows, int runs, Supplier<T> task) {
         T result = task.get();
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {

@@ -53,6 +53,13 @@ class OptimisedPartitionTest {
         assertTrue(m.summary().columnNames().contains("penalty"));
         Table side = Comparison.sideBySide(Map.of("optimised", c));
         assertEquals(partitioned, side.doubleColumn("auc").get(1), 0);
+        // monitoring scores each segment's rows with its own (sigmoid) probabilities, as the comparison does
+        MonitorReport mon = m.monitor(s[1], 0.5, 30);
+        Table seg = mon.segments();
+        int husband = seg.stringColumn("segment").indexOf("Husband");
+        double compared = c.rows().stream().filter(r -> r.segment().equals("Husband")).findFirst().orElseThrow()
+                .partitioned().get("auc");
+        assertEquals(compared, seg.doubleColumn("auc").get(husband), 1e-12);
     }
 
     @Test

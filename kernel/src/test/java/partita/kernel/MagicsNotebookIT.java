@@ -86,6 +86,22 @@ class MagicsNotebookIT {
     }
 
     @Test
+    void optimisedModelsEverywhere() {
+        String summary = shown("%train max_depth=5 optimise=true as=optimised");
+        assertTrue(summary.contains("penalty"), summary);
+        String side = shown("%compare model=optimised test=test against=model as=optComparison");
+        assertTrue(side.startsWith("Models side by side on adult.csv"), side);
+        assertEquals("true", run.result("optComparison.doubleColumn(\"partitioned_auc\").get(0) > 0.9"));
+        assertTrue(shown("%explain model=optimised data=test row=3").contains("(scores in log-odds"));
+        assertEquals("true 2", run.result("optShallow.model(\"Husband\").optimised() + \" \" + optShallow.model(\"Husband\").params().maxDepth()"));
+        assertEquals("false true", run.result("mixedOpt.model(\"Husband\").optimised() + \" \" + mixedOpt.model(\"Wife\").optimised()"));
+        assertEquals("true", run.result("java.util.Arrays.equals(optimised.predictProba(test), optLoaded.predictProba(test))"));
+        assertTrue(run.error("%refit model=optLoaded max_depth=2", 1).contains("no training data in memory"));
+        assertEquals("PartitaException: Parameter penalty got 'strong', which is not a number, e.g. penalty=8 (or auto).",
+                run.error("%train optimise=true penalty=strong", 1));
+    }
+
+    @Test
     void badInputIsOneParagraphNamingTheFix() {
         assertTrue(run.error("%partition data=train target=incme by=relationship", 1)
                 .startsWith("PartitaException: Unknown target column 'incme'. Did you mean: income?"));
