@@ -209,6 +209,7 @@ abstract class FittedModel {
         if (view == null) {
             throw new IllegalStateException("the optimise step needs the training rows");
         }
+        checkLeafCount(models);
         int[][] leaves = view.leaves(models);
         boolean[][] free = new boolean[models.length][];
         FittedModel pull = prior != null && prior.optimised() ? prior : null; // a reference model's scores are on another scale
@@ -228,6 +229,26 @@ abstract class FittedModel {
             ordered[j] = models[j].numeric();
         }
         return LeafOptimiser.fit(leaves, free, ordered, view.y(), loss, penalty, targets);
+    }
+
+    /** Most leaves the optimise step fits jointly: its Hessian is a dense square of that size. */
+    static final int MAX_OPTIMISED_LEAVES = 2500;
+
+    /** Refuses a model too wide to optimise, naming the feature with the most leaves. */
+    private static void checkLeafCount(FeatureModel[] models) {
+        int total = 0;
+        FeatureModel widest = models[0];
+        for (FeatureModel m : models) {
+            total += m.leaves.size();
+            widest = m.leaves.size() > widest.leaves.size() ? m : widest;
+        }
+        if (total > MAX_OPTIMISED_LEAVES) {
+            throw new PartitaException("optimise=true fits all leaf scores jointly, at most " + MAX_OPTIMISED_LEAVES
+                    + " of them; this model has " + total + ", " + widest.leaves.size() + " in '" + widest.name
+                    + "'" + (widest.numeric() ? "" : " (one per category, and the missing-value leaf)")
+                    + ". Leave such a feature out (an id, a free-text column), lower max_depth, or train with"
+                    + " optimise=false.");
+        }
     }
 
     /** Per leaf, the mean contribution the prior model gives the leaf's training rows (null: prior lacks the feature). */

@@ -229,6 +229,20 @@ class OptimiseTest {
     }
 
     @Test
+    void aModelTooWideToOptimiseIsRefusedByName() {
+        Table t = TestData.mixed(4000, 2);
+        StringColumn id = StringColumn.create("customer");
+        for (int i = 0; i < t.rowCount(); i++) {
+            id.append("c" + i);
+        }
+        t.addColumns(id);
+        PartitaException e = assertThrows(PartitaException.class,
+                () -> new XClassifier(OPTIMISED).fit(t, "label", List.of("age", "customer")));
+        assertTrue(e.getMessage().contains("4001 in 'customer' (one per category, and the missing-value leaf)")
+                && e.getMessage().contains("optimise=false"), e.getMessage());
+    }
+
+    @Test
     void penaltyWordsAreChecked() {
         assertTrue(Params.builder().set("penalty", "auto").build().autoPenalty());
         assertEquals(2.5, Params.builder().set("penalty", "2.5").build().penalty());
