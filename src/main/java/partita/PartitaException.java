@@ -37,11 +37,18 @@ public class PartitaException extends RuntimeException {
             msg.append(" Did you mean: ").append(String.join(", ", close)).append('?');
         }
         if (valid.isEmpty()) {
-            msg.append(" There are no ").append(kind).append("s to choose from.");
+            msg.append(" There are no ").append(plural(kind)).append(" to choose from.");
         } else {
-            msg.append(" Valid ").append(kind).append("s: ").append(listed(valid)).append('.');
+            msg.append(" Valid ").append(plural(kind)).append(": ").append(listed(valid)).append('.');
         }
         return new PartitaException(msg.toString());
+    }
+
+    /** English plural of a kind of name: policy -> policies, key -> keys, parameter -> parameters. */
+    static String plural(String kind) {
+        int n = kind.length();
+        boolean consonantY = n > 1 && kind.charAt(n - 1) == 'y' && "aeiou".indexOf(kind.charAt(n - 2)) < 0;
+        return consonantY ? kind.substring(0, n - 1) + "ies" : kind + "s";
     }
 
     /** Names within a small edit distance of {@code given}, or sharing its prefix, best first. */

@@ -22,4 +22,13 @@ class PartitaExceptionTest {
         assertEquals("Unknown segment 'x'. There are no segments to choose from.",
                 PartitaException.unknownName("segment", "x", List.of()).getMessage());
     }
+
+    @Test
+    void kindsOfNamesArePluralisedInEnglish() {
+        assertEquals("policies", PartitaException.plural("policy"));
+        assertEquals("keys", PartitaException.plural("key"));
+        assertEquals("%train keys", PartitaException.plural("%train key"));
+        assertEquals("Unknown policy 'fix'. Did you mean: fixed? Valid policies: fixed, auto.",
+                PartitaException.unknownName("policy", "fix", java.util.List.of("fixed", "auto")).getMessage());
+    }
 }

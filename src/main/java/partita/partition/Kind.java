@@ -14,8 +14,10 @@ public enum Kind {
     CLASSIFIER, REGRESSOR;
 
     /**
-     * The kind a target suggests: a numeric column with more than two distinct values is a
-     * regression target; anything else (text, boolean, two numbers such as 0/1) a classification one.
+     * The kind a target suggests, from its column type first: a numeric column is a regression
+     * target unless it holds exactly two distinct values (such as 0/1); text and boolean columns
+     * are classification targets. (A numeric column with one value, e.g. a 1-row table, is a
+     * regression target, not a one-label classifier.)
      */
     public static Kind infer(Table data, String target) {
         Column<?> t = Target.column(data, target);
@@ -26,7 +28,7 @@ public enum Kind {
                     distinct.add(n.getDouble(i));
                 }
             }
-            return distinct.size() > 2 ? REGRESSOR : CLASSIFIER;
+            return distinct.size() == 2 ? CLASSIFIER : REGRESSOR;
         }
         return CLASSIFIER;
     }

@@ -44,6 +44,10 @@ public final class MonitorReport {
             throw new PartitaException("min_new=" + minNew + ": new segments are reported from 1 row up; give 1 or"
                     + " more.");
         }
+        if (data.rowCount() == 0) {
+            throw new PartitaException("The table to monitor (" + data.name() + ") has no rows: there is nothing to"
+                    + " monitor. Pass the new rows to check, with their '" + model.target() + "' labels.");
+        }
         Kind kind = model.kind();
         boolean labelled = data.containsColumn(model.target());
         double[] y = labelled ? Target.read(data, model.target(), model.labelsOrNull()) : null;
