@@ -34,9 +34,10 @@ import java.util.stream.IntStream;
  *   log evidence = -(n/2) log(2 objective / n) + (L/2) log(lambda) - (1/2) log det(H + lambda P)   (squared error, noise variance profiled out)
  * </pre>
  * with lambda = penalty * v, P the penalty's matrix (its own determinant does not depend on
- * lambda), L the number of fitted leaves and H the Hessian of the loss at the fit. The grid is searched uphill from {@link #START} (each fit starts from its neighbour's).
- * Unlike cross-validation by one Newton step, it does not mistake a leaf whose few rows all sit
- * in one fold for a well-estimated one.
+ * lambda), L the number of fitted leaves and H the Hessian of the loss at the fit. The grid is
+ * searched uphill from {@link #START} (each fit starts from its neighbour's). Unlike
+ * cross-validation by one Newton step, it does not mistake a leaf whose few rows all sit in one
+ * fold for a well-estimated one, and it needs no refits per fold.
  */
 final class LeafOptimiser {
 
@@ -48,13 +49,13 @@ final class LeafOptimiser {
      *
      * @param intercept  the model's base value
      * @param scores     per feature, per leaf
-     * @param penalty    the penalty used (given, or chosen by cross-validation)
+     * @param penalty    the penalty used (given, or chosen by marginal likelihood)
      * @param iterations Newton iterations of the final fit
      */
     record Result(double intercept, double[][] scores, double penalty, int iterations) {
     }
 
-    /** Penalties cross-validation chooses from, in rows. */
+    /** Penalties the marginal likelihood chooses from, in rows. */
     static final double[] GRID = {0.5, 2, 8, 32, 128, 512, 2048, 8192};
     static final double START = 8;
     /** A penalty below this is raised to it, so the system stays solvable (penalty 0 means plain maximum likelihood). */
@@ -139,7 +140,7 @@ final class LeafOptimiser {
      * @param ordered per feature: whether its leaves are value ranges in order (numeric), whose
      *                neighbours the penalty also pulls toward each other
      * @param y       per row, the target (0/1 for the logistic loss)
-     * @param penalty in rows (see the class comment), NaN to choose it by cross-validation; below
+     * @param penalty in rows (see the class comment), NaN to choose it by marginal likelihood; below
      *                {@link #MIN_PENALTY} it is raised to it
      * @param prior   per feature, per leaf, the score the penalty pulls toward; null (or a null
      *                feature) for 0
