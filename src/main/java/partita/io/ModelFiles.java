@@ -34,6 +34,29 @@ public final class ModelFiles {
 
     /** Saves a model (transparent, or any kind a {@link ModelCodec} handles), replacing the file atomically. */
     public static void save(Object model, Path path) {
+        ObjectNode doc = encode(model);
+        byte[] bytes;
+        try {
+            bytes = ModelJson.MAPPER.writeValueAsBytes(doc);
+        } catch (JsonProcessingException e) {
+            throw new PartitaException("Could not write the model as JSON: " + e.getOriginalMessage() + ".", e);
+        }
+        writeAtomically(path, bytes, written -> {
+            try {
+                // the file must decode, and to the same model: encoding what was read gives the same document
+                Object back = decode(path, parse(path, written));
+                if (!encode(back).equals(doc)) {
+                    throw new PartitaException("what was read differs from the model (a value did not survive JSON)");
+                }
+            } catch (PartitaException e) {
+                throw new PartitaException("The model was not saved: the file written for it could not be read back ("
+                        + e.getMessage() + "). Any previous file at " + path + " is unchanged.", e);
+            }
+        });
+    }
+
+    /** The file document of a model. */
+    private static ObjectNode encode(Object model) {
         ObjectNode doc = ModelJson.MAPPER.createObjectNode();
         doc.put("format", FORMAT);
         doc.put("version", VERSION);
@@ -57,16 +80,16 @@ public final class ModelFiles {
             doc.put("kind", kind);
             doc.set("model", codec.write(model));
         }
-        try {
-            writeAtomically(path, ModelJson.MAPPER.writeValueAsBytes(doc));
-        } catch (JsonProcessingException e) {
-            throw new PartitaException("Could not write the model as JSON: " + e.getOriginalMessage() + ".", e);
-        }
+        return doc;
     }
 
     /** Loads a model saved by {@link #save}; refuses other formats, unknown versions and damaged files. */
     public static Object load(Path path) {
-        JsonNode doc = read(path);
+        return decode(path, read(path));
+    }
+
+    /** The model a checked document holds. */
+    private static Object decode(Path path, JsonNode doc) {
         String kind = doc.path("kind").asText("");
         JsonNode body = doc.get("model");
         if (body == null || !body.isObject()) {
@@ -100,15 +123,33 @@ public final class ModelFiles {
         return type.cast(model);
     }
 
-    /** Writes bytes to a temp file in the same directory, then moves it over the target atomically. */
-    public static void writeAtomically(Path path, byte[] bytes) {
+    /**
+     * Writes bytes to a temp file in the same directory, reads the temp file back (it must hold
+     * exactly these bytes, and {@code check} must accept them), then moves it over the target
+     * atomically. The file keeps an existing target's permissions, else gets the umask's default.
+     * An interrupt before the move leaves the target untouched.
+     */
+    private static void writeAtomically(Path path, byte[] bytes, java.util.function.Consumer<byte[]> check) {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            tmp = newTempFile(dir, target.getFileName().toString());
+            if (Files.exists(target) && Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
             Files.write(tmp, bytes);
+            byte[] back = Files.readAllBytes(tmp);
+            if (!java.util.Arrays.equals(back, bytes)) {
+                throw new IOException("the temp file " + tmp + " does not hold what was written (" + back.length
+                        + " of " + bytes.length + " bytes)");
+            }
+            check.accept(back);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new PartitaException("Interrupted: " + target + " was not written; any previous file there is"
+                        + " unchanged.");
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -128,6 +169,19 @@ public final class ModelFiles {
         }
     }
 
+    /** A new empty file created without explicit permissions, so it gets the umask's default (not 0600). */
+    private static Path newTempFile(Path dir, String name) throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom();
+        while (true) {
+            Path tmp = dir.resolve("." + name + "." + Long.toHexString(random.nextLong() >>> 1) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // taken: draw another name
+            }
+        }
+    }
+
     private static JsonNode read(Path path) {
         byte[] bytes;
         try {
@@ -137,6 +191,11 @@ public final class ModelFiles {
         } catch (IOException e) {
             throw new PartitaException("Could not read " + path + ": " + e + ".", e);
         }
+        return parse(path, bytes);
+    }
+
+    /** The checked document in a model file's bytes: format header and a whole-number version. */
+    private static JsonNode parse(Path path, byte[] bytes) {
         JsonNode doc;
         try {
             doc = ModelJson.MAPPER.readTree(bytes);
@@ -148,8 +207,9 @@ public final class ModelFiles {
                     + "\" header). Load a file written by ModelFiles.save or %save.");
         }
         JsonNode version = doc.get("version");
-        if (version == null || !version.canConvertToInt()) {
-            throw damaged(path, "its format version is missing");
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
+            throw damaged(path, "its format version " + (version == null ? "is missing" : "is " + version
+                    + ", not a whole number"));
         }
         if (version.asInt() != VERSION) {
             throw new PartitaException("The model file " + path + " has format version " + version.asInt()

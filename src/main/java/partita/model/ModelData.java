@@ -40,6 +40,16 @@ public record ModelData(String kind, Params params, String target, List<Object> 
         if (trainingRows <= 0) {
             throw damaged("training_rows is " + trainingRows);
         }
+        if (!Double.isFinite(baseValue) || !Double.isFinite(targetMean)) {
+            throw damaged("base_value " + baseValue + " / target_mean " + targetMean + " is not a finite number");
+        }
+        if (calibration != null) {
+            for (int i = 0; i < calibration.length; i++) {
+                if (!(calibration[i] >= 0 && calibration[i] <= 1)) {
+                    throw damaged("calibration_map[" + i + "] is " + calibration[i] + ", not a probability");
+                }
+            }
+        }
         Set<String> names = new HashSet<>();
         FeatureModel[] models = new FeatureModel[features.size()];
         for (int j = 0; j < models.length; j++) {
@@ -47,7 +57,7 @@ public record ModelData(String kind, Params params, String target, List<Object> 
             if (!names.add(f.name())) {
                 throw damaged("feature '" + f.name() + "' appears twice");
             }
-            checkLeaves(f);
+            checkLeaves(f, j);
             models[j] = new FeatureModel(f.name(), f.params(), f.stats(), f.leaves());
         }
         if (params.optimise() != !Double.isNaN(penalty) || penalty < 0 || Double.isInfinite(penalty)) {
@@ -77,8 +87,14 @@ public record ModelData(String kind, Params params, String target, List<Object> 
         }
     }
 
-    private static void checkLeaves(FeatureData f) {
+    private static void checkLeaves(FeatureData f, int j) {
         List<Leaf> leaves = f.leaves();
+        for (int i = 0; i < leaves.size(); i++) {
+            if (!Double.isFinite(leaves.get(i).score())) {
+                throw damaged("features[" + j + "] ('" + f.name() + "').leaves[" + i + "].score is "
+                        + leaves.get(i).score() + ", not a finite number");
+            }
+        }
         if (leaves.isEmpty() || !leaves.get(leaves.size() - 1).missing()) {
             throw damaged("feature '" + f.name() + "' does not end with its missing-value leaf");
         }

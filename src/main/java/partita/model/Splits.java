@@ -30,6 +30,29 @@ final class Splits {
         return leaves;
     }
 
+    /**
+     * The candidate split between two consecutive distinct values a &lt; b: their midpoint
+     * (section 4), kept finite when one is infinite, since infinities are a feature's extreme
+     * values and fall in its first or last leaf: a when b is +Infinity (0 when a is
+     * -Infinity too), a finite value just below b when a is -Infinity; NaN when there is none
+     * (-Infinity next to -Double.MAX_VALUE: that candidate is dropped).
+     */
+    static double between(double a, double b) {
+        double mid = (a + b) / 2;
+        if (Double.isFinite(mid)) {
+            return mid;
+        }
+        if (Double.isFinite(a) && Double.isFinite(b)) {
+            return a / 2 + b / 2; // both huge: the sum overflowed
+        }
+        if (b == Double.POSITIVE_INFINITY) {
+            return a == Double.NEGATIVE_INFINITY ? 0 : a;
+        }
+        double below = b - Math.max(1, Math.abs(b));
+        double just = Math.nextDown(b);
+        return Double.isFinite(below) ? below : Double.isFinite(just) ? just : Double.NaN;
+    }
+
     /** Exactly equal statistics (arrays compared by content). */
     static boolean same(SplitStats x, SplitStats y) {
         if (x instanceof SplitStats.Numeric a && y instanceof SplitStats.Numeric b) {
@@ -119,13 +142,30 @@ final class Splits {
             leftCount += cnt[i];
             leftSum += sm[i];
             if (i % step == 0) {
-                splits[next] = (u[i] + u[i + 1]) / 2;
+                splits[next] = between(u[i], u[i + 1]);
                 lc[next] = leftCount;
                 lm[next] = leftSum / leftCount;
                 rc[next] = total - leftCount;
                 rm[next] = suffix[i + 1] / (total - leftCount);
                 next++;
             }
+        }
+        int kept = 0;
+        for (int i = 0; i < m; i++) {
+            if (!Double.isNaN(splits[i])) {
+                splits[kept] = splits[i];
+                lc[kept] = lc[i];
+                lm[kept] = lm[i];
+                rc[kept] = rc[i];
+                rm[kept++] = rm[i];
+            }
+        }
+        if (kept < m) {
+            splits = Arrays.copyOf(splits, kept);
+            lc = Arrays.copyOf(lc, kept);
+            lm = Arrays.copyOf(lm, kept);
+            rc = Arrays.copyOf(rc, kept);
+            rm = Arrays.copyOf(rm, kept);
         }
         return new SplitStats.Numeric(splits, lc, lm, rc, rm, total, mean, missingCount, missingMean);
     }

@@ -59,6 +59,7 @@ public final class TrainingData {
         } else {
             this.labels = List.of();
             this.y = Columns.doubles(t);
+            checkFiniteTarget(t.name(), y);
         }
         this.columns = new PreparedColumn[feats.size()];
         IntStream.range(0, feats.size()).parallel()
@@ -135,6 +136,16 @@ public final class TrainingData {
                 throw new PartitaException("Feature '" + f + "' is listed twice. List each feature once.");
             }
             Columns.checkFeatureType(table.column(f));
+        }
+    }
+
+    /** A regressor learns means of its target: an infinite target would make every mean and score infinite or NaN. */
+    private static void checkFiniteTarget(String name, double[] y) {
+        int[] rows = IntStream.range(0, y.length).filter(i -> Double.isInfinite(y[i])).toArray();
+        if (rows.length > 0) {
+            throw new PartitaException("The regressor target column '" + name + "' has " + rows.length
+                    + " infinite value(s) (first at row " + rows[0] + ", " + y[rows[0]] + "). Drop or cap those rows"
+                    + " before fitting: a mean over an infinite target is not a number.");
         }
     }
 

@@ -161,7 +161,23 @@ public final class PartitionedCodec implements ModelCodec {
             sources.add(KeyType.valueOf(text(field(ln, "source"), "source").toUpperCase(Locale.ROOT)));
         }
         List<Segment> segments = new ArrayList<>();
+        int index = 0;
         for (JsonNode sn : array(field(body, "segments"), "segments")) {
+            segments.add(segment(kind, sn, index++));
+        }
+        if (segments.isEmpty() || segments.get(0).model() == null) {
+            throw damaged("its first segment is not a trained __dataset__ model");
+        }
+        Partitioner trainer = trainer(field(body, "training"), new PartitionSpec(levels));
+        return kind.equals(CLASSIFIER)
+                ? new PartitionedClassifier(trainer, target, features, sources, segments, null)
+                : new PartitionedRegressor(trainer, target, features, sources, segments, null);
+    }
+
+    /** segments[index] of a file, checked: a trained segment has a model of the file's kind, others none. */
+    private static Segment segment(String kind, JsonNode sn, int index) {
+        String where = "segments[" + index + "]";
+        try {
             List<Object> key = new ArrayList<>();
             for (JsonNode v : array(field(sn, "key"), "key")) {
                 key.add(untyped(v));
@@ -172,20 +188,30 @@ public final class PartitionedCodec implements ModelCodec {
             JsonNode rn = sn.get("reference");
             ScoreReference ref = rn == null || rn.isNull() ? null
                     : new ScoreReference(doubleArray(field(rn, "edges")), doubleArray(field(rn, "shares")));
+            where += " (" + SegmentKey.of(key).name() + ")";
+            String statusText = text(field(sn, "status"), "status");
+            SegmentStatus status = java.util.Arrays.stream(SegmentStatus.values())
+                    .filter(st -> st.name().equals(statusText)).findFirst()
+                    .orElseThrow(() -> damaged("status '" + statusText + "' is not a segment status"));
             JsonNode model = field(sn, "model");
             TransparentModel tm = model.isNull() ? null : ModelJson.fromJson(model);
-            segments.add(new Segment(SegmentKey.of(key), SegmentStatus.valueOf(text(field(sn, "status"), "status")),
-                    text(field(sn, "reason"), "reason"), field(sn, "rows").asInt(), params,
-                    stringList(field(sn, "features"), "features"), tm, field(sn, "fit_ms").asLong(),
-                    metric.isNull() ? Double.NaN : metric.asDouble(), ref));
+            if (status == SegmentStatus.TRAINED && tm == null) {
+                throw damaged("it is trained but its model is null");
+            }
+            if (status != SegmentStatus.TRAINED && tm != null) {
+                throw damaged("it is " + status.label() + " but has a model");
+            }
+            boolean classifier = kind.equals(CLASSIFIER);
+            if (tm != null && classifier != (tm instanceof partita.model.ClassifierModel)) {
+                throw damaged("its model is a " + (classifier ? "regressor" : "classifier") + " in a partitioned "
+                        + (classifier ? "classifier" : "regressor"));
+            }
+            return new Segment(SegmentKey.of(key), status, text(field(sn, "reason"), "reason"), field(sn, "rows").asInt(),
+                    params, stringList(field(sn, "features"), "features"), tm, field(sn, "fit_ms").asLong(),
+                    metric.isNull() ? Double.NaN : metric.asDouble(), ref);
+        } catch (PartitaException e) {
+            throw new PartitaException("at " + where + ": " + e.getMessage(), e);
         }
-        if (segments.isEmpty() || segments.get(0).model() == null) {
-            throw damaged("its first segment is not a trained __dataset__ model");
-        }
-        Partitioner trainer = trainer(field(body, "training"), new PartitionSpec(levels));
-        return kind.equals(CLASSIFIER)
-                ? new PartitionedClassifier(trainer, target, features, sources, segments, null)
-                : new PartitionedRegressor(trainer, target, features, sources, segments, null);
     }
 
     private static PartitaException damaged(String why) {
