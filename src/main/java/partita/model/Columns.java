@@ -11,7 +11,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /** Reading tablesaw columns the way the engine sees them (algorithm.md section 3). */
-final class Columns {
+public final class Columns {
 
     private Columns() {
     }
@@ -69,8 +69,11 @@ final class Columns {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    /** Whether a cell is missing (NaN, tablesaw's missing marker, or an empty string). */
-    static boolean isMissing(Column<?> c, int row) {
+    /**
+     * Whether a cell is missing (NaN, tablesaw's missing marker, or an empty string): the one
+     * missing-cell rule of the engine, for features, targets and partition columns alike.
+     */
+    public static boolean isMissing(Column<?> c, int row) {
         if (c instanceof StringColumn sc) {
             return text(sc, row) == null;
         }

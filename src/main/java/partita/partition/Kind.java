@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import partita.PartitaException;
+import partita.model.Columns;
 import partita.eval.Metrics;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -24,7 +25,7 @@ public enum Kind {
         if (t instanceof NumericColumn<?> n) {
             Set<Double> distinct = new HashSet<>();
             for (int i = 0; i < n.size() && distinct.size() <= 2; i++) {
-                if (!n.isMissing(i)) {
+                if (!Columns.isMissing(n, i)) {
                     distinct.add(n.getDouble(i));
                 }
             }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import partita.PartitaException;
+import partita.model.Columns;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -106,7 +107,7 @@ public record Level(String column, Derivation derivation, ValueMapping mapping, 
         }
         Object[] out = new Object[table.rowCount()];
         for (int i = 0; i < out.length; i++) {
-            Object v = col.isMissing(i) ? null : cell(col, i);
+            Object v = Columns.isMissing(col, i) ? null : cell(col, i);
             out[i] = mapping == null ? v : mapping.apply(resolved, v);
         }
         return new Values(source, out);

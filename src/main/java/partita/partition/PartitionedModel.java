@@ -229,13 +229,13 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
     /** Name of the segment whose model scores row {@code row} of the table. */
     public String modelFor(Table data, int row) {
         checkRow(data, row);
-        return routing(data.rows(row)).serving()[0].name();
+        return routing(data).serving()[row].name(); // the whole table: the same routing as predict*
     }
 
     /** One row's explanation by the model that scores it. */
     public RowExplanation explain(Table data, int row) {
         checkRow(data, row);
-        Segment s = routing(data.rows(row)).serving()[0];
+        Segment s = routing(data).serving()[row];
         return new RowExplanation(s.name(), s.model().explain(data, row));
     }
 

@@ -3,6 +3,7 @@ package partita.partition;
 import java.util.List;
 import java.util.Objects;
 import partita.PartitaException;
+import partita.model.Columns;
 import partita.model.TrainingData;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -43,7 +44,7 @@ final class Target {
         Object negative = SegmentKey.normalise(labels.get(0));
         Object positive = SegmentKey.normalise(labels.get(1));
         for (int i = 0; i < y.length; i++) {
-            if (t.isMissing(i)) {
+            if (Columns.isMissing(t, i)) {
                 y[i] = Double.NaN;
                 continue;
             }

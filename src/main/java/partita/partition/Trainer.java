@@ -15,8 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import partita.PartitaException;
 import partita.model.ClassifierModel;
+import partita.model.Columns;
 import partita.model.Params;
 import partita.model.RegressorModel;
 import partita.model.TrainingData;
@@ -60,9 +62,9 @@ final class Trainer {
         }
         Segmentation all = Segmentation.of(spec, input);
         Map<SegmentKey, int[]> allGroups = all.groups(null);
-        if (t.countMissing() > 0) {
-            int[] present = t.isNotMissing().toArray();
-            this.table = input.where(t.isNotMissing());
+        int[] present = IntStream.range(0, t.size()).filter(i -> !Columns.isMissing(t, i)).toArray();
+        if (present.length < t.size()) {
+            this.table = input.rows(present);
             this.segmentation = all.subset(present);
             Map<SegmentKey, int[]> withTarget = segmentation.groups(null);
             allGroups.forEach((key, rows) -> {

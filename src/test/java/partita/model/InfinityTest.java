@@ -20,10 +20,10 @@ import tech.tablesaw.api.Table;
  * Infinite feature values are the feature's extreme values: -Infinity falls in the first leaf,
  * +Infinity in the last, split points stay finite, and fit, predict, explain, save and load agree.
  */
-class InfinityTest {
+public class InfinityTest {
 
     /** mixed data whose 'score' column has -Infinity and +Infinity in some rows (and its missing values). */
-    static Table withInfinities(int n, long seed) {
+    public static Table withInfinities(int n, long seed) {
         Table t = TestData.mixed(n, seed);
         DoubleColumn score = t.doubleColumn("score");
         for (int i = 0; i < n; i += 17) {
