@@ -5,7 +5,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import partita.PartitaException;
 import partita.model.Columns;
 import tech.tablesaw.api.BooleanColumn;
@@ -111,6 +115,49 @@ public record Level(String column, Derivation derivation, ValueMapping mapping, 
             out[i] = mapping == null ? v : mapping.apply(resolved, v);
         }
         return new Values(source, out);
+    }
+
+    /**
+     * What a user should know about this level on a table: mapping values that match no row (with
+     * close matches), a mapping that matches nothing, a column with nearly one value per row.
+     */
+    List<String> notes(Table table) {
+        List<String> out = new ArrayList<>();
+        if (!table.containsColumn(column) || table.rowCount() == 0) {
+            return out;
+        }
+        Column<?> col = table.column(column);
+        Set<Object> present = new LinkedHashSet<>();
+        for (int i = 0; i < table.rowCount(); i++) {
+            if (!Columns.isMissing(col, i)) {
+                present.add(cell(col, i));
+            }
+        }
+        if (mapping != null) {
+            KeyType source = derivation == null ? KeyType.of(col) : KeyType.TEXT;
+            Map<Object, String> resolved = mapping.resolve(source, "level " + name());
+            List<String> seen = present.stream().map(String::valueOf).toList();
+            int matched = 0;
+            for (Map.Entry<Object, String> e : resolved.entrySet()) {
+                if (present.contains(e.getKey())) {
+                    matched++;
+                    continue;
+                }
+                List<String> close = PartitaException.closeMatches(String.valueOf(e.getKey()), seen);
+                out.add("Mapping value '" + e.getKey() + "' (group " + e.getValue() + ") matches no row of " + name()
+                        + (close.isEmpty() ? "." : ". Did you mean: " + String.join(", ", close) + "?"));
+            }
+            if (matched == 0 && !resolved.isEmpty()) {
+                out.add("The mapping of " + name() + " matches no value in the data: " + (mapping.catchAll() == null
+                        ? "every row keeps its own value." : "every row goes to the catch-all '" + mapping.catchAll()
+                        + "'."));
+            }
+        } else if (derivation == null && present.size() > 20 && present.size() * 2 > table.rowCount()) {
+            out.add("Partition column " + column + " has " + present.size() + " distinct values in " + table.rowCount()
+                    + " rows: nearly one segment per row, so most segments will be too small to train. Partition by a"
+                    + " coarser column, or map its values into groups with %%partition.");
+        }
+        return out;
     }
 
     private Object cell(Column<?> col, int row) {

@@ -1,7 +1,9 @@
 package partita.partition;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import partita.PartitaException;
 import tech.tablesaw.api.Table;
 
 /**
@@ -20,6 +22,40 @@ public record Partition(Table data, String target, Kind kind, PartitionSpec spec
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(spec, "spec");
         Target.column(data, target);
+        if (spec.columns().contains(target)) {
+            throw new PartitaException("The target '" + target + "' is also a partition column: within a segment it would"
+                    + " be constant, so there would be nothing to learn. Partition by other columns.");
+        }
+    }
+
+    /**
+     * What the user should know before training, one sentence each: mapping values that match
+     * nothing, partition columns with nearly one value per row, id-like columns left out of the
+     * default features.
+     */
+    public List<String> notes() {
+        List<String> out = new ArrayList<>();
+        for (Level l : spec.levels()) {
+            out.addAll(l.notes(data));
+        }
+        String features = DefaultFeatures.of(data, target, spec.columns()).note();
+        if (!features.isEmpty()) {
+            out.add(features);
+        }
+        return out;
+    }
+
+    /** The features %train uses when none are named: see {@link DefaultFeatures}. */
+    public List<String> defaultFeatures() {
+        return DefaultFeatures.of(data, target, spec.columns()).features();
+    }
+
+    /** Columns that can be features: every column but the target and the partition columns. */
+    public List<String> featureCandidates() {
+        List<String> out = new ArrayList<>(data.columnNames());
+        out.remove(target);
+        out.removeAll(spec.columns());
+        return out;
     }
 
     /** A partition whose kind follows the target ({@link Kind#infer}). */

@@ -154,6 +154,7 @@ public final class Partitioner {
      */
     public Partitioner segmentLines(String body) {
         Partitioner out = this;
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
         for (Words.Line l : Words.lines(body)) {
             String line = l.text();
             int eq = line.indexOf('=');
@@ -163,6 +164,11 @@ public final class Partitioner {
                         + " features=a,b'. Start it with the segment name and a colon, e.g. 'Husband: max_depth=6'.");
             }
             String segment = line.substring(0, colon).strip();
+            Integer first = firstLine.putIfAbsent(segment, l.number());
+            if (first != null) {
+                throw new PartitaException("Line " + l.number() + " names segment '" + segment + "' again (first on line "
+                        + first + "). Give each segment one line with all its settings.");
+            }
             Map<String, String> settings = new LinkedHashMap<>();
             for (String[] kv : Words.pairs(line.substring(colon + 1), "line " + l.number())) {
                 if (kv[0].equals("features")) {

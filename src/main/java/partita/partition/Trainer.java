@@ -91,10 +91,7 @@ final class Trainer {
     private List<String> features(Table input, String target) {
         List<String> partition = spec.columns();
         if (cfg.features() == null) {
-            List<String> out = new ArrayList<>(input.columnNames());
-            out.remove(target);
-            out.removeAll(partition);
-            return out;
+            return DefaultFeatures.of(input, target, partition).features();
         }
         for (String f : cfg.features()) {
             if (partition.contains(f)) {

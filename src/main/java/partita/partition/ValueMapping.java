@@ -73,7 +73,7 @@ public record ValueMapping(Map<String, List<String>> groups, String catchAll) {
         for (Words.Line l : Words.lines(text)) {
             String line = l.text();
             int number = l.number();
-            int colon = line.indexOf(':');
+            int colon = colonOutsideQuotes(line);
             if (colon < 0) {
                 throw new PartitaException("Line " + number + " of the value mapping ('" + line
                         + "') has no ':'. Write 'Group: value1, value2', or '*: Other' for the catch-all.");
@@ -94,6 +94,20 @@ public record ValueMapping(Map<String, List<String>> groups, String catchAll) {
             }
         }
         return new ValueMapping(groups, catchAll);
+    }
+
+    /** The first ':' not inside double quotes (a quoted group name may hold one), or -1. */
+    private static int colonOutsideQuotes(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ':' && !quoted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Comma-separated values; double quotes protect commas; empty items are refused. */

@@ -1,8 +1,12 @@
 package partita.partition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +82,72 @@ class HardeningTest {
                     .filter(c -> c.feature().equals("score")).findFirst().orElseThrow().leaf().describe();
             assertTrue(row == 0 ? leaf.endsWith(", inf]") : leaf.startsWith("(-inf,"), leaf);
         }
+    }
+
+    @Test
+    void aSegmentNamedTwiceInATrainBodyIsRefused() {
+        Partitioner p = Partitioner.of(PartitionSpec.by("relationship"));
+        PartitaException e = assertThrows(PartitaException.class,
+                () -> p.segmentLines("Husband: max_depth=4\nWife: max_depth=3\nHusband: max_depth=9"));
+        assertEquals("Line 3 names segment 'Husband' again (first on line 1). Give each segment one line with all its"
+                + " settings.", e.getMessage());
+    }
+
+    @Test
+    void mappingValuesThatMatchNothingAreNamedWithCloseMatches() {
+        Table adult = Data.adult();
+        Partition p = Partition.of(adult, "income", PartitionSpec.by("relationship")
+                .map("relationship", ValueMapping.parse("Couple: Husbnd, Wife\n*: Other")));
+        assertEquals(List.of("Mapping value 'Husbnd' (group Couple) matches no row of relationship. Did you mean: Husband?"),
+                p.notes());
+        Partition none = Partition.of(adult, "income", PartitionSpec.by("relationship")
+                .map("relationship", ValueMapping.parse("Couple: Husbnd, Wif\n*: Other")));
+        assertTrue(none.notes().contains("The mapping of relationship matches no value in the data: every row goes to the"
+                + " catch-all 'Other'."), none.notes().toString());
+    }
+
+    @Test
+    void partitioningByTheTargetOrANearlyUniqueColumnIsSaid() {
+        Table adult = Data.adult();
+        PartitaException e = assertThrows(PartitaException.class,
+                () -> Partition.of(adult, "income", PartitionSpec.by("income")));
+        assertTrue(e.getMessage().contains("is also a partition column"), e.getMessage());
+        List<String> notes = Partition.of(adult, "income", PartitionSpec.by("fnlwgt")).notes();
+        assertTrue(notes.get(0).startsWith("Partition column fnlwgt has 21648 distinct values in 32561 rows"), notes.toString());
+    }
+
+    @Test
+    void idLikeColumnsAreLeftOutOfTheDefaultFeaturesAndSaidSo() {
+        Table t = Data.adult().first(3000).copy();
+        StringColumn customer = StringColumn.create("customer");
+        IntColumn rowNumber = IntColumn.create("row_number");
+        for (int i = 0; i < t.rowCount(); i++) {
+            customer.append("C-" + (i * 7919 % 100000));
+            rowNumber.append(i + 1);
+        }
+        t.addColumns(customer, rowNumber);
+        Partition p = Partition.of(t, "income", PartitionSpec.by("sex"));
+        assertFalse(p.defaultFeatures().contains("customer") || p.defaultFeatures().contains("row_number"));
+        assertTrue(p.defaultFeatures().contains("age") && p.defaultFeatures().contains("fnlwgt"), "measurements stay");
+        assertEquals("Left out of the features: customer, row_number (a different value in every row, like an id: a model"
+                + " could only memorise rows). Name them in features= to use them anyway.", p.notes().get(0));
+        PartitionedModel m = p.fit(p.trainer());
+        assertFalse(m.features().contains("customer"));
+        PartitionedModel named = p.fit(p.trainer().features(List.of("age", "customer")));
+        assertTrue(named.features().contains("customer"), "named in features=, it is used");
+        assertFalse(p.featureCandidates().contains("income") || p.featureCandidates().contains("sex"),
+                "Tab completion never offers the target or a partition column as a feature");
+    }
+
+    @Test
+    void groupNamesWithColonsAndCommasRoundTrip() {
+        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+        groups.put("Region: North", List.of("Oslo", "Bergen, Norway"));
+        groups.put(" padded ", List.of("x:y"));
+        ValueMapping m = new ValueMapping(groups, "Other: rest");
+        ValueMapping back = ValueMapping.parse(m.text());
+        assertEquals(m, back);
+        assertEquals(List.of("Oslo", "Bergen, Norway"), ValueMapping.parse("\"Region: North\": Oslo, \"Bergen, Norway\"")
+                .groups().get("Region: North"));
     }
 }

@@ -1,6 +1,5 @@
 package partita.magics;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +20,14 @@ public final class Args {
     private final MagicSpec spec;
     private final Map<String, Key> keys;
     private final Map<String, String> values;
+    /** Per key, its value's comma-separated items (commas inside quotes kept). */
+    private final Map<String, List<String>> items;
 
-    private Args(MagicSpec spec, Map<String, Key> keys, Map<String, String> values) {
+    private Args(MagicSpec spec, Map<String, Key> keys, Map<String, String> values, Map<String, List<String>> items) {
         this.spec = spec;
         this.keys = keys;
         this.values = Collections.unmodifiableMap(values);
+        this.items = Collections.unmodifiableMap(items);
     }
 
     /** Parses the words after the magic's name ({@code data=df target=income}). */
@@ -45,6 +47,7 @@ public final class Args {
         Map<String, Key> byName = new LinkedHashMap<>();
         keys.forEach(k -> byName.put(k.name(), k));
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> items = new LinkedHashMap<>();
         for (Words.Word word : words) {
             String text = word.text();
             int eq = text.indexOf('=');
@@ -67,6 +70,9 @@ public final class Args {
                         + key.help() + ".");
             }
             values.put(name, check(spec, key, value));
+            List<String> parts = new java.util.ArrayList<>(word.items());
+            parts.set(0, parts.get(0).substring(eq + 1));
+            items.put(name, parts.stream().map(String::strip).filter(v -> !v.isEmpty()).toList());
         }
         if (enforceRequired) {
             for (Key key : keys) {
@@ -76,7 +82,7 @@ public final class Args {
                 }
             }
         }
-        return new Args(spec, byName, values);
+        return new Args(spec, byName, values, items);
     }
 
     /** Validates one value by its key's kind and returns it normalised. */
@@ -158,8 +164,8 @@ public final class Args {
 
     /** A comma-separated value as a list, blanks dropped: {@code by=region, season}. */
     public List<String> list(String key) {
-        return optional(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
+        declared(key);
+        return items.getOrDefault(key, List.of());
     }
 
     /** The name the result is bound to: {@code as=} or the magic's default. */

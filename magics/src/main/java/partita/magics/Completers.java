@@ -18,10 +18,10 @@ final class Completers {
             held(notebook, words.getOrDefault("model", "model"), PartitionedModel.class)
                     .map(m -> m.segments().stream().map(Segment::name).toList()).orElse(List.of());
 
-    /** Columns of the table of the partition named by {@code partition=} (default {@code partition}). */
+    /** Columns that can be features of the partition named by {@code partition=}: never the target or a partition column. */
     static final Key.Completer PARTITION_COLUMNS = (notebook, words) ->
             held(notebook, words.getOrDefault("partition", "partition"), Partition.class)
-                    .map(p -> p.data().columnNames()).orElse(List.of());
+                    .map(Partition::featureCandidates).orElse(List.of());
 
     /** Segment names of the partition named by {@code partition=}, for %%train body labels. */
     static final Key.Completer PARTITION_SEGMENTS = (notebook, words) ->

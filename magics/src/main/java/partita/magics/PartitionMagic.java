@@ -81,8 +81,10 @@ final class PartitionMagic extends PartitaMagic {
                         + partition.kind().name().toLowerCase() + ")")
                 .markRows(r -> "too-small".equals(analysis.stringColumn("status").get(r)), Highlight.ALERT)
                 .maxRows(60);
+        List<String> notes = partition.notes();
         return Rendered.concat(table.render(),
                 Charts.partition("Segments by " + spec, targetLabel, sizes).render(),
+                notes.isEmpty() ? Rendered.concat() : Views.paragraph("Note: " + String.join("\nNote: ", notes)),
                 Views.paragraph("Bound to " + name + ": train it with %train partition=" + name + "."));
     }
 

@@ -1,5 +1,6 @@
 package partita.magics;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import partita.magics.render.Highlight;
@@ -95,7 +96,10 @@ final class TrainMagic extends PartitaMagic {
         String name = call.bind(model, model.getClass());
 
         Table summary = model.summary();
-        return Rendered.concat(TableView.of(summary)
+        List<String> leftOut = args.has("features") ? List.of() : partition.notes().stream()
+                .filter(n -> n.startsWith("Left out of the features")).toList();
+        return Rendered.concat(leftOut.isEmpty() ? Rendered.concat() : Views.paragraph("Note: " + leftOut.get(0)),
+                TableView.of(summary)
                         .caption(summary.name() + " in " + ms + " ms")
                         .markRows(r -> summary.stringColumn("status").get(r).startsWith("failed"), Highlight.ALERT)
                         .markRows(r -> "__dataset__".equals(summary.stringColumn("segment").get(r)), Highlight.TOTAL)

@@ -9,11 +9,16 @@ import partita.PartitaException;
  * Splits a magic line into whitespace-separated words. Quotes (single or double) group a
  * value that holds spaces and are removed: {@code title="Sales by region"} is one word
  * {@code title=Sales by region}. Inside quotes a backslash escapes the quote or a backslash.
+ * A list value splits at the commas outside quotes: {@code segment="Europe, West",Asia} is the
+ * two items {@code Europe, West} and {@code Asia}.
  */
 public final class Words {
 
-    /** One word: its text without quotes, and where it sits in the line (end exclusive). */
-    public record Word(String text, int start, int end) {
+    /**
+     * One word: its text without quotes, where it sits in the line (end exclusive), and its text
+     * split at the commas outside quotes (the items of a list value; the first holds the key).
+     */
+    public record Word(String text, int start, int end, List<String> items) {
     }
 
     private Words() {
@@ -42,9 +47,16 @@ public final class Words {
             }
             int start = i;
             StringBuilder text = new StringBuilder();
+            List<String> items = new ArrayList<>();
+            int itemStart = 0;
             while (i < n && !Character.isWhitespace(line.charAt(i))) {
                 char c = line.charAt(i);
-                if (c == '"' || c == '\'') {
+                if (c == ',') {
+                    items.add(text.substring(itemStart));
+                    text.append(c);
+                    itemStart = text.length();
+                    i++;
+                } else if (c == '"' || c == '\'') {
                     int close = readQuoted(line, i + 1, c, text);
                     if (close < 0) {
                         if (strict) {
@@ -60,7 +72,8 @@ public final class Words {
                     i++;
                 }
             }
-            words.add(new Word(text.toString(), start, i));
+            items.add(text.substring(itemStart));
+            words.add(new Word(text.toString(), start, i, List.copyOf(items)));
         }
         return words;
     }

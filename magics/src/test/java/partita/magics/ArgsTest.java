@@ -35,7 +35,7 @@ class ArgsTest {
         Args args = Args.parse(SPEC, "data=adult target=income features=\"age, hours\" max_depth=6 ignore_nan=TRUE");
         assertEquals(Map.of("data", "adult", "target", "income", "features", "age, hours", "max_depth", "6",
                 "ignore_nan", "true"), args.asMap());
-        assertEquals(List.of("age", "hours"), args.list("features"));
+        assertEquals(List.of("age, hours"), args.list("features"), "a quoted item is one item, comma and all (as in CSV)");
         assertEquals(6, args.integer("max_depth"));
         assertEquals("true", args.text("ignore_nan"));
         assertEquals("classifier", args.text("kind"));
@@ -77,5 +77,14 @@ class ArgsTest {
         PartitaException e = assertThrows(PartitaException.class, () -> Args.parse(SPEC,
                 List.of(SPEC.key("max_depth").orElseThrow()), "data=x"));
         assertEquals("Unknown %train key 'data'. Valid %train keys: max_depth.", e.getMessage());
+    }
+
+    @Test
+    void listItemsMayHoldCommasInsideQuotes() {
+        MagicSpec spec = MagicSpec.builder("refit", "test").key(Key.list("segment", "segments")).build();
+        assertEquals(List.of("Europe, West", "Asia"), Args.parse(spec, "segment=\"Europe, West\",Asia").list("segment"));
+        assertEquals(List.of("a", "b"), Args.parse(spec, "segment=a,b").list("segment"));
+        assertEquals(List.of("x y", "z"), Args.parse(spec, "segment='x y',z").list("segment"));
+        assertEquals(List.of(), Args.parse(spec, "").list("segment"));
     }
 }

@@ -18,7 +18,7 @@ class WordsTest {
     @Test
     void splitsOnWhitespaceAndKeepsPositions() {
         List<Words.Word> words = Words.split("  data=df   target=income");
-        assertEquals(List.of(new Words.Word("data=df", 2, 9), new Words.Word("target=income", 12, 25)), words);
+        assertEquals(List.of(new Words.Word("data=df", 2, 9, List.of("data=df")), new Words.Word("target=income", 12, 25, List.of("target=income"))), words);
     }
 
     @Test
@@ -32,7 +32,7 @@ class WordsTest {
     void unclosedQuoteIsAnErrorButNotForCompletion() {
         PartitaException e = assertThrows(PartitaException.class, () -> Words.split("title=\"Sales by"));
         assertTrue(e.getMessage().startsWith("Unclosed quote \" in: title=\"Sales by."), e.getMessage());
-        assertEquals(List.of(new Words.Word("title=Sales by", 0, 15)), Words.splitLenient("title=\"Sales by"));
+        assertEquals(List.of(new Words.Word("title=Sales by", 0, 15, List.of("title=Sales by"))), Words.splitLenient("title=\"Sales by"));
     }
 
     @Test
