@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Execute Partita's notebooks headless against the installed kernel, the way a user runs them.
 
-For every notebook (default: notebooks/*.ipynb):
+For every notebook (default: the project's own, listed in notebooks/tools/notebooks.txt):
 - run it top to bottom on a fresh kernel (Debian's nbclient), twice;
 - fail on any error output, except in cells tagged `raises-exception` (the workshop's
   exercise and check cells, which error until the learner fills them in);
@@ -87,7 +87,10 @@ def main():
     parser.add_argument("--out", type=Path, default=Path("target/notebooks"))
     args = parser.parse_args()
     os.environ["JUPYTER_PATH"] = args.jupyter_path
-    books = args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb"))
+    # the project's own notebooks, listed in notebooks.txt: a user's notebooks saved next to them are not tests
+    listed = [line.strip() for line in (Path(__file__).parent / "notebooks.txt").read_text().splitlines()
+              if line.strip() and not line.startswith("#")]
+    books = args.notebooks or [NOTEBOOKS / name for name in listed]
     args.out.mkdir(parents=True, exist_ok=True)
     failures, exports, chartless = [], [], []
     for path in books:

@@ -27,7 +27,8 @@ import partita.magics.ErrorReport;
  * Runs one execute_request; replaces RapaioKernel.handleExecuteRequest, which catches only
  * Exception (an Error in a magic killed the shell thread) and leaves System.out unbound while
  * a magic runs (magic output went to the kernel log). Here magics and Java cells both write to
- * the notebook, every Throwable becomes a Jupyter error, and every request gets its reply.
+ * the notebook (in batches, see {@link BatchedOutput}), every Throwable becomes a Jupyter error,
+ * and every request gets its reply.
  */
 final class ExecuteHandler {
 
@@ -57,8 +58,10 @@ final class ExecuteHandler {
         InputStream oldIn = System.in;
         console.bindChannels(channels, request.stdinEnabled());
         System.setIn(console.getIn());
-        System.setOut(new PrintStream(console.getOut(), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(console.getErr(), true, StandardCharsets.UTF_8));
+        BatchedOutput out = new BatchedOutput(console.getOut());
+        BatchedOutput err = new BatchedOutput(console.getErr());
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             MagicEvalResult magic = kernel.magicEngine().eval(kernel.executionContext(), request.code());
             result = magic.handled() ? render(magic.result()) : kernel.eval(request.code());
@@ -67,6 +70,8 @@ final class ExecuteHandler {
         } finally {
             System.out.flush();
             System.err.flush();
+            closeQuietly(out);
+            closeQuietly(err);
             console.flush();
             System.setOut(oldOut);
             System.setErr(oldErr);
@@ -84,6 +89,14 @@ final class ExecuteHandler {
             channels.publish(new IOPubError(report.ename(), report.evalue(), report.traceback()));
             channels.replyError(MessageType.SHELL_EXECUTE_REPLY.newError(),
                     new ErrorReply(report.ename(), report.evalue(), report.traceback(), count));
+        }
+    }
+
+    private static void closeQuietly(BatchedOutput o) {
+        try {
+            o.close();
+        } catch (java.io.IOException e) {
+            // the channel is gone: nothing more can reach the notebook
         }
     }
 

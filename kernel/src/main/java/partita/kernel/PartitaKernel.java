@@ -19,7 +19,8 @@ import partita.magics.PartitaMagics;
  * The Partita Jupyter kernel: {@code java -jar partita-kernel.jar <connection_file>}.
  * Runs rapaio's stock kernel instance ({@code MainApp.kernel}, to which {@code display()} in
  * Java cells is bound) with the Partita magics registered, Partita and tablesaw imported, quiet
- * logging, and our own channel loops ({@link KernelLoops}) in place of rapaio's racy ones.
+ * logging, our own channel loops ({@link KernelLoops}) in place of rapaio's racy ones, and an
+ * {@link ExitGuard} so that no cell can end the process.
  */
 public final class PartitaKernel {
 
@@ -32,12 +33,13 @@ public final class PartitaKernel {
             System.exit(2);
         }
         quietLogging();
+        ExitGuard.install();
         ConnectionProperties props = Transform.fromJson(Files.readString(Path.of(args[0])), ConnectionProperties.class);
         RapaioKernel kernel = MainApp.kernel;
         PartitaMagics.register();
         importDefaults(kernel);
         KernelLoops.start(props, kernel).awaitShutdown();
-        System.exit(0);
+        ExitGuard.exit(0);
     }
 
     /**

@@ -41,7 +41,9 @@ class KernelSessionIT {
             Map.of("complete", "%train partition=p1 features=hours", "cursor", 34),
             Map.of("execute", "%partition data=big target=income by=native_country,sex min_size=10 as=bigp"),
             Map.of("execute", "%train partition=bigp parallel=1 as=bigm", "interrupt_after", 1),
-            Map.of("execute", "\"after \" + m1.trainedSegments().size()"));
+            Map.of("execute", "\"after \" + m1.trainedSegments().size()"),
+            Map.of("execute", "for (int i = 0; i < 200_000; i++) { System.out.println(\"line \" + i); }\n\"printed\""),
+            Map.of("execute", "for (int i = 0; i < 600_000; i++) { System.out.println(\"row \" + i); }"));
 
     private static JsonNode results;
     private static String key;
@@ -153,5 +155,23 @@ class KernelSessionIT {
     void tabCompletesSegmentNamesAndThePartitionsColumns() {
         assertEquals(List.of("Husband"), matches(15));
         assertEquals(List.of("hours_per_week"), matches(16));
+    }
+
+    @Test
+    void manyPrintedLinesArriveInFewMessagesAndTooManyAreCutSayingSo() {
+        int index = results.size() - 2;
+        StringBuilder text = new StringBuilder();
+        List<JsonNode> streams = outputs(index, "stream");
+        streams.forEach(o -> text.append(o.get("text").asText()));
+        String[] lines = text.toString().split("\n");
+        assertEquals(200_000, lines.length, "every line arrives");
+        assertEquals("line 199999", lines[lines.length - 1]);
+        assertTrue(streams.size() < 2_000, streams.size() + " stream messages for 200,000 lines");
+        assertTrue(value(index).contains("printed"), "the cell still replies with its value: " + value(index));
+        StringBuilder cut = new StringBuilder();
+        outputs(index + 1, "stream").forEach(o -> cut.append(o.get("text").asText()));
+        assertTrue(cut.toString().strip().endsWith("were not shown; write less, or to a file]"), cut.substring(
+                Math.max(0, cut.length() - 300)));
+        assertTrue(cut.toString().contains("[output cut: "), "says how much was cut");
     }
 }

@@ -120,7 +120,11 @@ class MagicsNotebookIT {
                 .contains("'income' has type STRING, but this model predicts numbers"));
         assertEquals("PartitaException: top=0 shows nothing: give at least 1 (default 5).",
                 run.error("%importance model=model top=0", 1));
-        assertEquals("still alive 24421", run.result("\"still alive \" + train.rowCount()"));
+        assertEquals("PartitaException: System.exit(0) is not allowed in a notebook cell: it would end the kernel and"
+                + " lose every variable. The session goes on; to start afresh use Kernel > Restart.",
+                run.error("System.exit(0);", 1));
+        assertTrue(run.error("Runtime.getRuntime().halt(3);", 1).contains("is not allowed in a notebook cell"));
+        assertEquals("still alive 24421", run.result("\"still alive \" + train.rowCount()"), "the session and its variables live on");
         assertTrue(run.error("\"wrongKind bound: \" + (wrongKind != null)", 5).startsWith("CompilerException"),
                 "a failed %partition binds nothing");
     }

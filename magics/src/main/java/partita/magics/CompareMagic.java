@@ -38,6 +38,12 @@ final class CompareMagic extends PartitaMagic {
                 .build());
     }
 
+    /** The rows column of a comparison table's line for a segment. */
+    private static int rowsOf(Table table, String segment) {
+        int r = table.stringColumn("segment").indexOf(segment);
+        return r < 0 ? 0 : table.intColumn("rows").get(r);
+    }
+
     @Override
     protected Rendered run(MagicCall call) {
         Args args = call.args();
@@ -74,6 +80,7 @@ final class CompareMagic extends PartitaMagic {
                     + " (classifier metrics from each model's probabilities)").render();
         }
         String name = call.bind(table, Table.class);
+        List<Charts.MetricPair> drawn = Views.largest(pairs, p -> rowsOf(table, p.segment()));
         Table shown = table;
         Rendered view = TableView.of(shown)
                 .caption(shown.name() + " on " + test.name())
@@ -81,7 +88,7 @@ final class CompareMagic extends PartitaMagic {
                 .markRows(r -> "worse".equals(shown.stringColumn("verdict").get(r)), Highlight.ALERT)
                 .maxRows(60)
                 .render();
-        return Rendered.concat(side, view, Views.paragraph(statement), Charts.compare(metric, pairs).render(),
-                Views.bound(name, table));
+        return Rendered.concat(side, view, Views.paragraph(statement), Charts.compare(metric, drawn).render(),
+                Views.shownOf(drawn.size(), pairs.size(), name), Views.bound(name, table));
     }
 }

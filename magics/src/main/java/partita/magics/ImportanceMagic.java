@@ -37,7 +37,8 @@ final class ImportanceMagic extends PartitaMagic {
         }
         ImportanceMatrix matrix = model.importance();
         List<String> features = matrix.features();
-        List<String> segments = matrix.segments();
+        List<String> all = matrix.segments();
+        List<String> segments = Views.largest(all, s -> model.segment(s).rows());
         double[][] values = new double[features.size()][segments.size()];
         for (int f = 0; f < features.size(); f++) {
             for (int s = 0; s < segments.size(); s++) {
@@ -46,10 +47,13 @@ final class ImportanceMagic extends PartitaMagic {
         }
         Table table = matrix.table();
         String name = call.bind(table, Table.class);
+        Table topTable = matrix.top(top);
+        Table topShown = topTable.where(topTable.stringColumn("segment").isIn(segments));
         return Rendered.concat(
                 Charts.importance("Feature importance by segment (" + model.target() + ")",
                         new Charts.ImportanceGrid(features, segments, values)).render(),
-                TableView.of(matrix.top(top)).maxRows(top * segments.size()).render(),
+                Views.shownOf(segments.size(), all.size(), name),
+                TableView.of(topShown).maxRows(top * segments.size()).render(),
                 TableView.of(matrix.mostVarying(top)).render(),
                 Views.bound(name, table));
     }

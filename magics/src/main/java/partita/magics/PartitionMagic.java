@@ -82,8 +82,10 @@ final class PartitionMagic extends PartitaMagic {
                 .markRows(r -> "too-small".equals(analysis.stringColumn("status").get(r)), Highlight.ALERT)
                 .maxRows(60);
         List<String> notes = partition.notes();
+        List<Charts.SegmentSize> drawn = Views.largestOnly(sizes, s -> (int) s.rows());
         return Rendered.concat(table.render(),
-                Charts.partition("Segments by " + spec, targetLabel, sizes).render(),
+                Charts.partition("Segments by " + spec, targetLabel, drawn).render(),
+                Views.shownOf(drawn.size() + 1, sizes.size() + 1, name + ".analysis()"),
                 notes.isEmpty() ? Rendered.concat() : Views.paragraph("Note: " + String.join("\nNote: ", notes)),
                 Views.paragraph("Bound to " + name + ": train it with %train partition=" + name + "."));
     }
