@@ -99,8 +99,16 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        asMap().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+        asMap().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append('=').append(show(v)));
         return sb.toString();
+    }
+
+    /** A parameter value as people write it: 0.0001 rather than 1.0E-4, 1 rather than 1.0. */
+    public static String show(Object value) {
+        if (value instanceof Double d && Double.isFinite(d)) {
+            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
     }
 
     /** The snake_case name of a parameter given in snake_case or camelCase, or an error with close matches. */
@@ -127,7 +135,7 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
 
     private static PartitaException outOfBound(String name, Object value, String bound) {
         return new PartitaException("Parameter " + name + "=" + value + " is out of bounds: it " + bound
-                + ". Pick a value within the bound (default " + DEFAULTS.asMap().get(name) + ").");
+                + ". Pick a value within the bound (default " + show(DEFAULTS.asMap().get(name)) + ").");
     }
 
     /** Mutable builder; {@link #build()} validates. */
@@ -247,7 +255,7 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
             try {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
-                throw badValue(name, v, "a whole number, e.g. " + name + "=" + DEFAULTS.asMap().get(name));
+                throw badValue(name, v, "a whole number, e.g. " + name + "=" + show(DEFAULTS.asMap().get(name)));
             }
         }
 
@@ -260,7 +268,7 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
                 return d;
             } catch (NumberFormatException e) {
                 throw badValue(name, v, "a number, e.g. " + name + "=" + (name.equals("penalty") ? "8 (or auto)"
-                        : DEFAULTS.asMap().get(name)));
+                        : show(DEFAULTS.asMap().get(name))));
             }
         }
 

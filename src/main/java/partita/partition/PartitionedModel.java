@@ -311,7 +311,7 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
         List<String> out = new ArrayList<>();
         p.asMap().forEach((k, v) -> {
             if (!v.equals(b.get(k))) {
-                out.add(k + "=" + v);
+                out.add(k + "=" + Params.show(v));
             }
         });
         return String.join(", ", out);

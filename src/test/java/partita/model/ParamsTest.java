@@ -26,8 +26,8 @@ class ParamsTest {
         assertEquals(1, p.powerDegree());
         assertEquals(0, p.sigmoidExponent());
         assertEquals(1.0, p.tailSensitivity());
-        assertEquals("max_depth=8, min_info_gain=1.0E-4, min_leaf_size=1.0E-4, alpha=0.1, ignore_nan=false, weight=1.0,"
-                + " power_degree=1, sigmoid_exponent=0.0, tail_sensitivity=1.0, optimise=false, penalty=auto", p.toString());
+        assertEquals("max_depth=8, min_info_gain=0.0001, min_leaf_size=0.0001, alpha=0.1, ignore_nan=false, weight=1,"
+                + " power_degree=1, sigmoid_exponent=0, tail_sensitivity=1, optimise=false, penalty=auto", p.toString());
         assertFalse(p.optimise());
         assertTrue(p.autoPenalty());
         assertEquals(Params.NAMES, List.copyOf(p.asMap().keySet()));

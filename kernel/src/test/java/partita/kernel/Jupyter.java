@@ -23,8 +23,10 @@ final class Jupyter {
     static final Path MODULE = Path.of("").toAbsolutePath();
     static final Path WORK = MODULE.resolve("target/it");
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final String INSTALL_HINT = "The kernel tests need Jupyter: apt-get update && apt-get install -y "
-            + "--no-install-recommends jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel";
+    private static final String INSTALL_HINT = "The kernel tests need a Jupyter client and headless chromium: run"
+            + " kernel/test-deps.sh (Debian/Ubuntu: installs jupyter-nbconvert python3-nbclient jupyter-client"
+            + " python3-ipykernel chromium libjs-requirejs libjs-mathjax; elsewhere it prints the pip steps), or run"
+            + " only the unit tests with mvn test.";
 
     private static String python;
     private static Path jupyterPath;

@@ -54,7 +54,7 @@ class MagicsNotebookIT {
         assertEquals("7 ALL", run.result("comparison.rowCount() + \" \" + comparison.stringColumn(\"segment\").get(0)"));
         String table = shown("comparison.first(2)");
         assertTrue(table.startsWith("segment  rows  single_auc  partitioned_auc"), table);
-        assertTrue(shown("%compare model=model test=train folds=3 as=cv").startsWith("3-fold cross-validated comparison (seed 42)"));
+        assertTrue(shown("%compare model=model data=train folds=3 as=cv").startsWith("3-fold cross-validated comparison (seed 42)"));
     }
 
     @Test
@@ -124,6 +124,8 @@ class MagicsNotebookIT {
                 + " lose every variable. The session goes on; to start afresh use Kernel > Restart.",
                 run.error("System.exit(0);", 1));
         assertTrue(run.error("Runtime.getRuntime().halt(3);", 1).contains("is not allowed in a notebook cell"));
+        assertEquals("PartitaException: folds= refits both models on the rows given, fold by fold: name them data=, not"
+                + " test= (e.g. %compare model=model data=train folds=3).", run.error("%compare model=model test=train folds=3", 1));
         assertEquals("still alive 24421", run.result("\"still alive \" + train.rowCount()"), "the session and its variables live on");
         assertTrue(run.error("\"wrongKind bound: \" + (wrongKind != null)", 5).startsWith("CompilerException"),
                 "a failed %partition binds nothing");

@@ -26,14 +26,15 @@ final class CompareMagic extends PartitaMagic {
         super(MagicSpec.builder("compare",
                         "Compares the partitioned model with the single __dataset__ model on labelled rows, overall and per segment.")
                 .key(ModelArg.partitionedKey())
-                .key(Key.table("test", "labelled rows: a notebook variable holding a Table, or a CSV path").required())
-                .key(Key.integer("folds", "cross-validate: refit both models on this many seeded folds of test= and report mean and spread"))
+                .key(Key.table("test", "held-out labelled rows to score: a notebook variable holding a Table, or a CSV path"))
+                .key(Key.table("data", "with folds=: the labelled rows both models are refitted and scored on, fold by fold"))
+                .key(Key.integer("folds", "cross-validate: refit both models on this many seeded folds of data= and report mean and spread"))
                 .key(Key.integer("seed", "seed of the folds").defaultValue("42"))
                 .key(Key.variable("against", "another partitioned model (e.g. the reference one beside an optimised one): both, single and partitioned, side by side on test=",
                         PartitionedModel.class))
                 .key(Key.binding("comparison"))
                 .example("%compare model=model test=test")
-                .example("%compare model=model test=train folds=5 as=cv")
+                .example("%compare model=model data=train folds=5 as=cv")
                 .example("%compare model=optimised test=test against=reference")
                 .build());
     }
@@ -48,7 +49,22 @@ final class CompareMagic extends PartitaMagic {
     protected Rendered run(MagicCall call) {
         Args args = call.args();
         PartitionedModel model = ModelArg.partitioned(call);
-        Table test = call.table("test");
+        if (args.has("folds") && !args.has("data")) {
+            throw new PartitaException(args.has("test")
+                    ? "folds= refits both models on the rows given, fold by fold: name them data=, not test= (e.g."
+                    + " %compare model=" + args.text("model") + " data=" + args.text("test") + " folds=" + args.text("folds") + ")."
+                    : "folds= needs data=: the labelled rows to refit and score both models on, fold by fold.");
+        }
+        if (!args.has("folds") && !args.has("test")) {
+            throw new PartitaException(args.has("data")
+                    ? "data= is for cross-validation with folds=; to score held-out rows name them test= (e.g. %compare"
+                    + " model=" + args.text("model") + " test=" + args.text("data") + ")."
+                    : "%compare needs test= (held-out labelled rows) or data= with folds= (cross-validation).");
+        }
+        if (args.has("folds") && args.has("test")) {
+            throw new PartitaException("Give test= (score held-out rows) or data= with folds= (cross-validate), not both.");
+        }
+        Table test = call.table(args.has("folds") ? "data" : "test");
         String metric = model.kind() == Kind.CLASSIFIER ? "auc" : "rmse";
         Table table;
         String statement;

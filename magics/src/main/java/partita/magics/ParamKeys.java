@@ -17,7 +17,7 @@ final class ParamKeys {
         Map<String, Object> defaults = Params.defaults().asMap();
         return Params.NAMES.stream().map(name -> {
             Object value = defaults.get(name);
-            String help = "model parameter " + name + " (default " + value + ")";
+            String help = "model parameter " + name + " (default " + Params.show(value) + ")";
             return value instanceof Boolean ? Key.flag(name, help)
                     : value instanceof Integer ? Key.integer(name, help)
                     : value instanceof String ? Key.text(name, help + ", or a number >= 0") : Key.number(name, help);

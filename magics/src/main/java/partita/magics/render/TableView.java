@@ -246,13 +246,14 @@ public final class TableView {
             boolean[] missing = new boolean[shown];
             boolean numeric = column instanceof NumericColumn<?>;
             boolean whole = numeric && isWholeColumn(column);
+            double noise = numeric && !whole ? NOISE * largest((NumericColumn<?>) column) : 0;
             for (int r = 0; r < shown; r++) {
                 missing[r] = column.isMissing(r);
                 if (missing[r]) {
                     cells[r] = Numbers.MISSING;
                 } else if (numeric) {
                     double x = ((NumericColumn<?>) column).getDouble(r);
-                    cells[r] = whole ? Numbers.integer(x) : Numbers.format(x, digits);
+                    cells[r] = whole ? Numbers.integer(x) : Numbers.format(Math.abs(x) < noise ? 0 : x, digits);
                     missing[r] = Double.isNaN(x);
                 } else {
                     cells[r] = column.getString(r);
@@ -261,6 +262,23 @@ public final class TableView {
             out.add(new Formatted(column.name(), numeric, cells, missing));
         }
         return out;
+    }
+
+    /**
+     * Below this share of its column's largest magnitude a value is rounding noise (a leaf mean of
+     * -1.4e-16 for a 0/1 target, an importance of 6e-08 next to 0.3) and reads 0.
+     */
+    static final double NOISE = 1e-6;
+
+    private static double largest(NumericColumn<?> column) {
+        double max = 0;
+        for (int r = 0; r < column.size(); r++) {
+            double x = column.getDouble(r);
+            if (Double.isFinite(x)) {
+                max = Math.max(max, Math.abs(x));
+            }
+        }
+        return max;
     }
 
     /** Integer columns, and floating columns whose every value is whole, print as integers. */

@@ -136,4 +136,15 @@ class TableViewTest {
         assertEquals(List.of("segment  auc", "-------  ---"), out.text().lines().toList());
         assertEquals(1, parse(TableView.of(table).htmlTable()).getElementsByTagName("tr").getLength());
     }
+
+    @Test
+    void roundingNoiseReadsZero() {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("t",
+                tech.tablesaw.api.DoubleColumn.create("mean", new double[] {0.25, -1.4e-16, 0.5}),
+                tech.tablesaw.api.DoubleColumn.create("importance", new double[] {0.31, 6.3e-08, 0.12}),
+                tech.tablesaw.api.DoubleColumn.create("tiny", new double[] {2e-9, 3e-9, 1e-9}));
+        String text = TableView.of(t).render().text();
+        org.junit.jupiter.api.Assertions.assertFalse(text.contains("e-16") || text.contains("e-08"), text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("2e-09"), "a column of small values keeps them: " + text);
+    }
 }
