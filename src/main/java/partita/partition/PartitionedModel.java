@@ -449,7 +449,15 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
      * settings on a labelled table (usually the training table); see {@link Partitioner#crossValidate}.
      */
     public CrossValidation crossValidate(Table data, int folds, long seed) {
-        return trainer.features(features).crossValidate(data, target, kind(), folds, seed);
+        return crossValidate(data, folds, seed, () -> false);
+    }
+
+    /**
+     * As {@link #crossValidate(Table, int, long)}, stopping between segment fits when {@code cancel}
+     * turns true (a {@link TrainingCancelledException}; nothing is returned half-done).
+     */
+    public CrossValidation crossValidate(Table data, int folds, long seed, java.util.function.BooleanSupplier cancel) {
+        return trainer.features(features).cancelWhen(cancel).crossValidate(data, target, kind(), folds, seed);
     }
 
     /** e.g. {@code PartitionedClassifier of income by relationship: 6 of 7 models trained (1 too-small)}. */

@@ -42,6 +42,8 @@ class KernelSessionIT {
             Map.of("execute", "%partition data=big target=income by=native_country,sex min_size=10 as=bigp"),
             Map.of("execute", "%train partition=bigp parallel=1 as=bigm", "interrupt_after", 1),
             Map.of("execute", "\"after \" + m1.trainedSegments().size()"),
+            Map.of("execute", "%compare model=m1 data=big folds=5 as=bigCv", "interrupt_after", 2),
+            Map.of("execute", "\"cv bound: \" + (bigCv != null)"),
             Map.of("execute", "for (int i = 0; i < 200_000; i++) { System.out.println(\"line \" + i); }\n\"printed\""),
             Map.of("execute", "for (int i = 0; i < 600_000; i++) { System.out.println(\"row \" + i); }"));
 
@@ -173,5 +175,16 @@ class KernelSessionIT {
         assertTrue(cut.toString().strip().endsWith("were not shown; write less, or to a file]"), cut.substring(
                 Math.max(0, cut.length() - 300)));
         assertTrue(cut.toString().contains("[output cut: "), "says how much was cut");
+    }
+
+    @Test
+    void interruptStopsACrossValidatedComparisonPromptly() {
+        int index = results.size() - 4;
+        assertEquals("error", step(index).get("status").asText(), step(index).toString());
+        JsonNode error = outputs(index, "error").get(0);
+        assertEquals("Interrupted", error.get("ename").asText());
+        assertTrue(error.get("evalue").asText().startsWith("%compare folds= stopped between segment fits"), error.toString());
+        assertTrue(step(index).get("seconds_to_stop").asDouble() < 3, step(index).toString());
+        assertEquals("error", step(index + 1).get("status").asText(), "nothing half-done is bound");
     }
 }

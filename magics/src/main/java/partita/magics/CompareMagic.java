@@ -13,6 +13,7 @@ import partita.partition.Comparison;
 import partita.partition.CrossValidation;
 import partita.partition.Kind;
 import partita.partition.PartitionedModel;
+import partita.partition.TrainingCancelledException;
 import tech.tablesaw.api.Table;
 
 /**
@@ -70,7 +71,12 @@ final class CompareMagic extends PartitaMagic {
         String statement;
         List<Charts.MetricPair> pairs;
         if (args.has("folds")) {
-            CrossValidation cv = model.crossValidate(test, args.integer("folds"), args.integer("seed"));
+            CrossValidation cv;
+            try {
+                cv = model.crossValidate(test, args.integer("folds"), args.integer("seed"), call.cancel());
+            } catch (TrainingCancelledException e) {
+                throw new CancelledException("%compare folds= stopped between segment fits: " + e.getMessage());
+            }
             table = cv.table();
             statement = cv.statement();
             pairs = cv.summaries().stream().map(s -> new Charts.MetricPair(s.segment(),
