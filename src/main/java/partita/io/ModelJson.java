@@ -53,9 +53,21 @@ public final class ModelJson {
         range.add(num(d.lower()));
         range.add(num(d.upper()));
         ArrayNode features = o.putArray("features");
+        List<String> thinned = new ArrayList<>();
         for (FeatureData f : d.features()) {
-            features.add(feature(f));
+            ObjectNode node = feature(f);
+            if (node.get("stats").has("thinned_from")) {
+                thinned.add(f.name());
+            }
+            features.add(node);
         }
+        // which refits this file serves without the training rows (a reader's note; not read back)
+        boolean needsRows = d.kind().equals(ModelData.REGRESSOR) || d.params().optimise();
+        o.put("refit_without_data", needsRows ? "none: a refit re-runs the " + (d.params().optimise() ? "optimise"
+                : "ridge") + " step over the training rows (attach them with withTrainingData)"
+                : thinned.isEmpty() ? "exact" : "exact with the same parameters; other parameters re-grow "
+                + String.join(", ", thinned) + " from at most " + SplitStats.Numeric.MAX_STORED
+                + " kept candidate splits: attach the training rows (withTrainingData) for an exact refit");
         return o;
     }
 
@@ -86,8 +98,14 @@ public final class ModelJson {
         o.put("name", f.name());
         o.set("params", params(f.params()));
         ObjectNode s = o.putObject("stats");
-        if (f.stats() instanceof SplitStats.Numeric n) {
+        if (f.stats() instanceof SplitStats.Numeric full) {
+            java.util.Set<Double> bounds = new java.util.HashSet<>();
+            f.leaves().forEach(l -> bounds.add(l.upper()));
+            SplitStats.Numeric n = full.thinned(SplitStats.Numeric.MAX_STORED, bounds);
             o.put("type", "numeric");
+            if (n.isThinned()) {
+                s.put("thinned_from", n.thinnedFrom());
+            }
             s.set("splits", nums(n.splits()));
             s.set("left_count", ints(n.leftCount()));
             s.set("left_mean", nums(n.leftMean()));
@@ -135,7 +153,8 @@ public final class ModelJson {
         SplitStats stats = switch (type) {
             case "numeric" -> new SplitStats.Numeric(nums(array(s, "splits")), ints(array(s, "left_count")),
                     nums(array(s, "left_mean")), ints(array(s, "right_count")), nums(array(s, "right_mean")),
-                    req(s, "count").asInt(), num(req(s, "mean")), missingCount, missingMean);
+                    req(s, "count").asInt(), num(req(s, "mean")), missingCount, missingMean,
+                    s.has("thinned_from") ? s.get("thinned_from").asInt() : 0);
             case "categorical" -> {
                 JsonNode cats = array(s, "categories");
                 String[] categories = new String[cats.size()];

@@ -351,7 +351,8 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
 
     @Override
     public ClassifierModel withTrainingData(TrainingData data, int[] rows, TransparentModel newPrior) {
-        return new ClassifierModel(params, target, labels, models, targetMean, baseValue, trainingRows, calibration,
-                attach(data, rows, true), penalty, (FittedModel) newPrior);
+        Attached a = attach(data, rows, true);
+        return new ClassifierModel(params, target, labels, a.models(), targetMean, baseValue, trainingRows, calibration,
+                a.view(), penalty, (FittedModel) newPrior);
     }
 }

@@ -90,20 +90,43 @@ abstract class FittedModel {
         return training != null;
     }
 
-    /** A training view over data that must reproduce this model's split statistics exactly. */
-    TrainingView attach(TrainingData data, int[] rows, boolean classifier) {
+    /**
+     * A training view over data that must reproduce this model's split statistics exactly (a
+     * loaded model's thinned candidates must be among them), and the features with the full
+     * statistics of that data, so later refits are exact.
+     */
+    Attached attach(TrainingData data, int[] rows, boolean classifier) {
         TrainingView view = TrainingView.of(data, rows, classifier);
         if (!data.target().equals(target) || view.n() != trainingRows) {
             throw notTrainingData("it has " + view.n() + " rows for target '" + data.target() + "', the model "
                     + trainingRows + " rows for '" + target + "'");
         }
         SplitStats[] fresh = view.stats(features, params.alpha());
+        FeatureModel[] full = new FeatureModel[models.length];
         for (int j = 0; j < models.length; j++) {
-            if (!Splits.same(fresh[j], models[j].stats)) {
+            SplitStats kept = models[j].stats;
+            boolean matches = kept instanceof SplitStats.Numeric n && n.isThinned() && fresh[j] instanceof SplitStats.Numeric f
+                    ? n.within(f) : Splits.same(fresh[j], kept);
+            if (!matches) {
                 throw notTrainingData("feature '" + features.get(j) + "' has different values or targets");
             }
+            full[j] = new FeatureModel(models[j].name, models[j].params, fresh[j], models[j].leaves);
         }
-        return view;
+        return new Attached(view, full);
+    }
+
+    /** Training rows attached to a model, and its features with their full split statistics. */
+    record Attached(TrainingView view, FeatureModel[] models) {
+    }
+
+    /**
+     * Features whose candidate splits a model file thinned (see {@link SplitStats.Numeric#thinned}):
+     * a refit of a loaded model re-grows them from fewer candidates until the training rows are
+     * attached with {@code withTrainingData}. Empty for a model fitted or attached in memory.
+     */
+    public List<String> thinnedFeatures() {
+        return Arrays.stream(models).filter(m -> m.stats instanceof SplitStats.Numeric n && n.isThinned())
+                .map(m -> m.name).toList();
     }
 
     private static PartitaException notTrainingData(String why) {

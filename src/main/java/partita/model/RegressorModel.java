@@ -160,7 +160,8 @@ public final class RegressorModel extends FittedModel implements TransparentMode
 
     @Override
     public RegressorModel withTrainingData(TrainingData data, int[] rows, TransparentModel newPrior) {
-        return new RegressorModel(params, target, models, targetMean, baseValue, trainingRows, lower, upper,
-                attach(data, rows, false), penalty, (FittedModel) newPrior);
+        Attached a = attach(data, rows, false);
+        return new RegressorModel(params, target, a.models(), targetMean, baseValue, trainingRows, lower, upper,
+                a.view(), penalty, (FittedModel) newPrior);
     }
 }

@@ -19,7 +19,10 @@ public sealed interface SplitStats permits SplitStats.Numeric, SplitStats.Catego
      * over the non-missing rows, and the (count, mean) of all non-missing rows.
      */
     record Numeric(double[] splits, int[] leftCount, double[] leftMean, int[] rightCount, double[] rightMean,
-                   int count, double mean, int missingCount, double missingMean) implements SplitStats {
+                   int count, double mean, int missingCount, double missingMean, int thinnedFrom) implements SplitStats {
+
+        /** Most candidate splits a model file keeps per feature (see {@link #thinned}). */
+        public static final int MAX_STORED = 256;
 
         public Numeric {
             int m = splits.length;
@@ -27,6 +30,81 @@ public sealed interface SplitStats permits SplitStats.Numeric, SplitStats.Catego
                 throw new PartitaException("Inconsistent split statistics: " + m + " splits but side arrays of"
                         + " other lengths. The model data is damaged; fit the model again.");
             }
+            if (thinnedFrom != 0 && thinnedFrom < m) {
+                throw new PartitaException("Inconsistent split statistics: " + m + " splits said to be thinned from "
+                        + thinnedFrom + ". The model data is damaged; fit the model again.");
+            }
+        }
+
+        /** All the candidates of the fit (not thinned). */
+        public Numeric(double[] splits, int[] leftCount, double[] leftMean, int[] rightCount, double[] rightMean,
+                       int count, double mean, int missingCount, double missingMean) {
+            this(splits, leftCount, leftMean, rightCount, rightMean, count, mean, missingCount, missingMean, 0);
+        }
+
+        /** True when a model file kept only some of the fit's candidate splits. */
+        public boolean isThinned() {
+            return thinnedFrom > 0;
+        }
+
+        /**
+         * At most {@code max} evenly spaced candidates plus every candidate in {@code keep} (the
+         * current leaf bounds), so a model file stays the size of the model. Re-growing with the
+         * same parameters picks the same splits from them (the best candidate is kept, and none
+         * kept beats it); other parameters grow from the thinner set, which {@link #thinnedFrom}
+         * records. Unchanged when there are at most {@code max}.
+         */
+        public Numeric thinned(int max, java.util.Set<Double> keep) {
+            int m = splits.length;
+            if (m <= max || isThinned()) {
+                return this; // thinned once: a file re-written from a loaded model stays the same
+            }
+            boolean[] take = new boolean[m];
+            for (int j = 0; j < max; j++) {
+                take[(int) Math.round(j * (m - 1) / (double) (max - 1))] = true;
+            }
+            for (int i = 0; i < m; i++) {
+                take[i] |= keep.contains(splits[i]);
+            }
+            int k = 0;
+            for (boolean t : take) {
+                k += t ? 1 : 0;
+            }
+            double[] sp = new double[k];
+            int[] lc = new int[k];
+            double[] lm = new double[k];
+            int[] rc = new int[k];
+            double[] rm = new double[k];
+            for (int i = 0, j = 0; i < m; i++) {
+                if (take[i]) {
+                    sp[j] = splits[i];
+                    lc[j] = leftCount[i];
+                    lm[j] = leftMean[i];
+                    rc[j] = rightCount[i];
+                    rm[j++] = rightMean[i];
+                }
+            }
+            return new Numeric(sp, lc, lm, rc, rm, count, mean, missingCount, missingMean, thinnedFrom > 0 ? thinnedFrom : m);
+        }
+
+        /** Whether these (possibly thinned) statistics are a subset of {@code full}'s, value for value. */
+        boolean within(Numeric full) {
+            if (count != full.count || Double.compare(mean, full.mean) != 0 || missingCount != full.missingCount
+                    || Double.compare(missingMean, full.missingMean) != 0) {
+                return false;
+            }
+            int j = 0;
+            for (int i = 0; i < splits.length; i++) {
+                while (j < full.splits.length && full.splits[j] < splits[i]) {
+                    j++;
+                }
+                if (j == full.splits.length || full.splits[j] != splits[i] || leftCount[i] != full.leftCount[j]
+                        || Double.compare(leftMean[i], full.leftMean[j]) != 0 || rightCount[i] != full.rightCount[j]
+                        || Double.compare(rightMean[i], full.rightMean[j]) != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

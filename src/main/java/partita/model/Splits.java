@@ -60,7 +60,7 @@ final class Splits {
                     && Arrays.equals(a.leftMean(), b.leftMean()) && Arrays.equals(a.rightCount(), b.rightCount())
                     && Arrays.equals(a.rightMean(), b.rightMean()) && a.count() == b.count()
                     && Double.compare(a.mean(), b.mean()) == 0 && a.missingCount() == b.missingCount()
-                    && Double.compare(a.missingMean(), b.missingMean()) == 0;
+                    && Double.compare(a.missingMean(), b.missingMean()) == 0 && a.thinnedFrom() == b.thinnedFrom();
         }
         if (x instanceof SplitStats.Categorical a && y instanceof SplitStats.Categorical b) {
             return Arrays.equals(a.categories(), b.categories()) && Arrays.equals(a.counts(), b.counts())

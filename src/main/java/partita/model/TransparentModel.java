@@ -72,6 +72,13 @@ public sealed interface TransparentModel permits ClassifierModel, RegressorModel
     /** What a score means, in words for tables and explanations (scale and how it becomes a prediction). */
     String scoreScale();
 
+    /**
+     * Features whose candidate splits the model file thinned: a refit of the loaded model re-grows
+     * them from fewer candidates (same parameters give the same model) until the training rows are
+     * attached. Empty for a model fitted or attached in memory.
+     */
+    List<String> thinnedFeatures();
+
     /** True when the leaf scores were fitted jointly (parameter optimise, docs/algorithm.md section 11). */
     boolean optimised();
 

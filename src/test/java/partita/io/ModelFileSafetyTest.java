@@ -138,4 +138,32 @@ class ModelFileSafetyTest {
             assertArrayEquals(before, Files.readAllBytes(file), "refused: the old file is intact");
         }
     }
+
+    @Test
+    void modelFilesKeepAtMost256CandidateSplitsAndStillRefit() throws IOException {
+        Table adult = TestData.adult();
+        ClassifierModel m = new XClassifier().fit(adult, "income");
+        Path file = dir.resolve("adult.json");
+        ModelFiles.save(m, file);
+        ObjectNode doc = json(file);
+        JsonNode fnlwgt = doc.at("/model/features/2");
+        assertEquals("fnlwgt", fnlwgt.get("name").asText());
+        assertTrue(fnlwgt.at("/stats/thinned_from").asInt() > 5000, fnlwgt.get("stats").get("thinned_from").toString());
+        assertTrue(fnlwgt.at("/stats/splits").size() <= 256 + m.profile("fnlwgt").leaves().size());
+        assertTrue(doc.at("/model/refit_without_data").asText().startsWith("exact with the same parameters; other"
+                + " parameters re-grow fnlwgt"), doc.at("/model/refit_without_data").asText());
+        ClassifierModel back = (ClassifierModel) ModelFiles.load(file);
+        assertArrayEquals(m.predictScore(adult), back.predictScore(adult));
+        assertEquals(java.util.List.of("fnlwgt"), back.thinnedFeatures());
+        // the same parameters re-grow the same leaves from the kept candidates
+        assertEquals(ModelJson.toJson(m), ModelJson.toJson(back.refit(back.params())));
+        // with the rows attached every candidate is back, and a refit is exactly the in-memory one
+        ClassifierModel attached = back.withTrainingData(adult);
+        assertEquals(java.util.List.of(), attached.thinnedFeatures());
+        partita.model.Params deeper = back.params().toBuilder().maxDepth(10).minLeafSize(0.00001).build();
+        assertArrayEquals(m.refit(deeper).predictScore(adult), attached.refit(deeper).predictScore(adult));
+        // and the refit model saves and reads back again
+        ModelFiles.save(back.refit(deeper), file);
+        assertArrayEquals(back.refit(deeper).predictScore(adult), ((ClassifierModel) ModelFiles.load(file)).predictScore(adult));
+    }
 }

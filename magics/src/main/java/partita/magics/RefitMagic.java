@@ -80,7 +80,17 @@ final class RefitMagic extends PartitaMagic {
             bars.add(new Charts.BeforeAfter(changes.stringColumn(0).get(r), changes.intColumn("leaves_before").get(r),
                     changes.intColumn("leaves_after").get(r)));
         }
+        java.util.Set<String> thinned = new java.util.TreeSet<>();
+        if (model instanceof PartitionedModel p) {
+            p.trainedSegments().forEach(seg -> thinned.addAll(p.model(seg).thinnedFeatures()));
+        } else {
+            thinned.addAll(((TransparentModel) model).thinnedFeatures());
+        }
         return Rendered.concat(
+                thinned.isEmpty() ? Rendered.concat() : Views.paragraph("Note: this model was loaded from a file that keeps"
+                        + " at most " + partita.model.SplitStats.Numeric.MAX_STORED + " candidate splits of "
+                        + String.join(", ", thinned) + ", so those features were re-grown from fewer candidates than a"
+                        + " fit would use. For an exact refit attach the training table first: withTrainingData(table)."),
                 TableView.of(changes).caption("Refit with " + settings + " in " + String.format("%.1f", ms) + " ms").render(),
                 Charts.beforeAfter("Leaves before and after the refit", "leaves", bars).render(),
                 Views.bound(name, refitted));
