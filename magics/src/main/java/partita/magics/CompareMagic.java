@@ -103,7 +103,11 @@ final class CompareMagic extends PartitaMagic {
         }
         String name = call.bind(table, Table.class);
         List<Charts.MetricPair> drawn = Views.largest(pairs, p -> rowsOf(table, p.segment()));
-        Table shown = table;
+        // the verdict right after the segment's size, so a wide table still shows it (the bound table keeps its order)
+        List<String> order = new java.util.ArrayList<>(List.of("segment", "rows", "verdict"));
+        table.columnNames().stream().filter(c -> !order.contains(c)).forEach(order::add);
+        Table shown = table.containsColumn("verdict") && table.containsColumn("rows")
+                ? table.reorderColumns(order.toArray(String[]::new)) : table;
         Rendered view = TableView.of(shown)
                 .caption(shown.name() + " on " + test.name())
                 .markRows(r -> Comparison.ALL.equals(shown.stringColumn("segment").get(r)), Highlight.TOTAL)
