@@ -27,12 +27,4 @@ if [ ${#missing[@]} -eq 0 ]; then
   echo "test-deps: all present (${packages[*]})"
   exit 0
 fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "test-deps: installing ${missing[*]} needs root: run it as root." >&2; exit 1; }
-  sudo="sudo"
-fi
-echo "test-deps: installing Debian packages ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "test-deps: installed ${missing[*]}"
+"$(dirname "$0")/apt-install.sh" test-deps "${missing[@]}"

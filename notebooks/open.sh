@@ -19,14 +19,8 @@ fi
 
 if ! jupyter notebook --version >/dev/null 2>&1; then
   if command -v apt-get >/dev/null 2>&1; then
-    sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-      command -v sudo >/dev/null 2>&1 || { echo "open.sh: installing jupyter-notebook needs root." >&2; exit 1; }
-      sudo="sudo"
-    fi
-    echo "open.sh: Jupyter Notebook is missing; installing Debian's jupyter-notebook"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends jupyter-notebook >/dev/null
+    echo "open.sh: Jupyter Notebook is missing."
+    "$here/../kernel/apt-install.sh" open.sh jupyter-notebook
   else
     echo "open.sh: Jupyter Notebook is missing: install it with 'python3 -m pip install notebook', then run this again." >&2
     exit 1
