@@ -20,6 +20,18 @@ final class Help {
         return spec.keys().stream().map(k -> "  " + padded(k.name() + "=", width) + k.help() + notes(k)).toList();
     }
 
+    /**
+     * Lines for rapaio's {@code %help}, which indents only the first line of a documentation
+     * block: the others get the same indent here, so the keys line up.
+     */
+    static List<String> continued(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            out.add(i == 0 ? lines.get(i) : "    " + lines.get(i));
+        }
+        return out;
+    }
+
     static Rendered of(MagicSpec spec) {
         StringBuilder text = new StringBuilder();
         text.append(spec.lineSyntax()).append("\n  ").append(spec.summary()).append("\n");

@@ -44,7 +44,7 @@ final class RapaioMagicHandler extends MagicHandler {
                 .syntaxMatcher(line + "( .*)?")
                 .syntaxHelp(List.of(spec.lineSyntax()))
                 .syntaxPrefix(line + " ")
-                .documentation(Help.keyLines(spec))
+                .documentation(Help.continued(Help.keyLines(spec)))
                 .canHandlePredicate(s -> s.isLineMagic() && startsWithName(s, line) && !yieldsToRapaio(s))
                 .evalFunction((kernel, snippet) -> eval(kernel, snippet, false))
                 .inspectFunction((kernel, snippet) -> KernelDisplay.displayData(Help.of(spec)))

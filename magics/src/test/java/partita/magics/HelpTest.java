@@ -46,4 +46,10 @@ class HelpTest {
         MagicSpec spec = MagicSpec.builder("x", "a <b> & \"c\"").build();
         assertTrue(Help.of(spec).html().contains("a &lt;b&gt; &amp; &quot;c&quot;"));
     }
+
+    @Test
+    void rapaiosHelpListLinesUpEveryKey() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("  a=  x", "      bb= y"),
+                Help.continued(java.util.List.of("  a=  x", "  bb= y")));
+    }
 }
