@@ -38,11 +38,16 @@ public record Partition(Table data, String target, Kind kind, PartitionSpec spec
         for (Level l : spec.levels()) {
             out.addAll(l.notes(data));
         }
-        String features = DefaultFeatures.of(data, target, spec.columns()).note();
+        String features = featureNote();
         if (!features.isEmpty()) {
             out.add(features);
         }
         return out;
+    }
+
+    /** The note on id-like columns left out of the default features, or "" when none are. */
+    public String featureNote() {
+        return DefaultFeatures.of(data, target, spec.columns()).note();
     }
 
     /** The features %train uses when none are named: see {@link DefaultFeatures}. */

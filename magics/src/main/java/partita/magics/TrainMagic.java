@@ -1,6 +1,5 @@
 package partita.magics;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import partita.magics.render.Highlight;
@@ -96,9 +95,8 @@ final class TrainMagic extends PartitaMagic {
         String name = call.bind(model, model.getClass());
 
         Table summary = model.summary();
-        List<String> leftOut = args.has("features") ? List.of() : partition.notes().stream()
-                .filter(n -> n.startsWith("Left out of the features")).toList();
-        return Rendered.concat(leftOut.isEmpty() ? Rendered.concat() : Views.paragraph("Note: " + leftOut.get(0)),
+        String leftOut = args.has("features") ? "" : partition.featureNote();
+        return Rendered.concat(leftOut.isEmpty() ? Rendered.concat() : Views.paragraph("Note: " + leftOut),
                 TableView.of(summary)
                         .caption(summary.name() + " in " + ms + " ms")
                         .markRows(r -> summary.stringColumn("status").get(r).startsWith("failed"), Highlight.ALERT)
