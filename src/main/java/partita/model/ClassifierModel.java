@@ -51,16 +51,13 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
                                  TrainingView view, double[] calibration, FittedModel prior) {
         List<Leaf>[] raw = grow(stats, featureParams, n, baseValue, true);
         if (params.optimise()) {
-            FeatureModel[] models = new FeatureModel[raw.length];
+            FeatureModel[] grown = new FeatureModel[raw.length];
             for (int j = 0; j < raw.length; j++) {
-                models[j] = new FeatureModel(names.get(j), featureParams[j], stats[j], raw[j]);
+                grown[j] = new FeatureModel(names.get(j), featureParams[j], stats[j], raw[j]);
             }
-            LeafOptimiser.Result r = optimise(models, view, params.penalty(), prior, LeafOptimiser.Loss.LOGISTIC);
-            for (int j = 0; j < raw.length; j++) {
-                models[j] = models[j].withScores(r.scores()[j]);
-            }
-            return new ClassifierModel(params, target, labels, models, baseValue, r.intercept(), n, null, view,
-                    r.penalty(), prior);
+            Optimised o = optimise(grown, view, params.penalty(), prior, LeafOptimiser.Loss.LOGISTIC);
+            return new ClassifierModel(params, target, labels, o.models(), baseValue, o.intercept(), n, null, view,
+                    o.penalty(), prior);
         }
         double minSum = 0;
         double maxSum = 0;
@@ -324,7 +321,7 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
     @Override
     public ClassifierModel refit(Params newParams, String... names) {
         Params p = keepAlpha(newParams);
-        Params[] featureParams = refitParamsChecked(p, names);
+        Params[] featureParams = refitParams(p, names);
         Params model = names.length == 0 ? p : params;
         if (model.optimise() && training == null) {
             throw noTrainingRows("the optimise step");

@@ -226,32 +226,39 @@ abstract class FittedModel {
         return model(feature).profile();
     }
 
-    /** The optimised leaf scores (section 11) of grown features over the training rows. */
-    static LeafOptimiser.Result optimise(FeatureModel[] models, TrainingView view, double penalty, FittedModel prior,
-                                         LeafOptimiser.Loss loss) {
+    /** Grown features with their leaf scores optimised (section 11) over the training rows. */
+    record Optimised(FeatureModel[] models, double intercept, double penalty) {
+    }
+
+    /** The optimise step on grown features (any scores they hold are replaced). */
+    static Optimised optimise(FeatureModel[] grown, TrainingView view, double penalty, FittedModel prior,
+                              LeafOptimiser.Loss loss) {
         if (view == null) {
             throw new IllegalStateException("the optimise step needs the training rows");
         }
-        checkLeafCount(models);
-        int[][] leaves = view.leaves(models);
-        boolean[][] free = new boolean[models.length][];
+        checkLeafCount(grown);
+        int[][] leaves = view.leaves(grown);
+        boolean[][] free = new boolean[grown.length][];
+        boolean[] ordered = new boolean[grown.length];
         FittedModel pull = prior != null && prior.optimised() ? prior : null; // a reference model's scores are on another scale
-        double[][] targets = pull == null ? null : new double[models.length][];
-        for (int j = 0; j < models.length; j++) {
-            List<Leaf> l = models[j].leaves;
+        double[][] targets = pull == null ? null : new double[grown.length][];
+        for (int j = 0; j < grown.length; j++) {
+            List<Leaf> l = grown[j].leaves;
             free[j] = new boolean[l.size()];
             for (int i = 0; i < free[j].length; i++) {
-                free[j][i] = l.get(i).count() > 0 && !(l.get(i).missing() && models[j].params.ignoreNan());
+                free[j][i] = l.get(i).count() > 0 && !(l.get(i).missing() && grown[j].params.ignoreNan());
             }
+            ordered[j] = grown[j].numeric();
             if (pull != null) {
-                targets[j] = priorTargets(models[j], leaves[j], view, pull);
+                targets[j] = priorTargets(grown[j], leaves[j], view, pull);
             }
         }
-        boolean[] ordered = new boolean[models.length];
-        for (int j = 0; j < models.length; j++) {
-            ordered[j] = models[j].numeric();
+        LeafOptimiser.Result r = LeafOptimiser.fit(leaves, free, ordered, view.y(), loss, penalty, targets);
+        FeatureModel[] scored = new FeatureModel[grown.length];
+        for (int j = 0; j < grown.length; j++) {
+            scored[j] = grown[j].withScores(r.scores()[j]);
         }
-        return LeafOptimiser.fit(leaves, free, ordered, view.y(), loss, penalty, targets);
+        return new Optimised(scored, r.intercept(), r.penalty());
     }
 
     /** Most leaves the optimise step fits jointly: its Hessian is a dense square of that size. */
@@ -296,20 +303,6 @@ abstract class FittedModel {
             sum[l] = count[l] == 0 ? 0 : sum[l] / count[l];
         }
         return sum;
-    }
-
-    /**
-     * Per-feature parameters after a refit, refusing a change of the whole-model settings (optimise,
-     * penalty) on only some features.
-     */
-    Params[] refitParamsChecked(Params p, String... names) {
-        if (names.length > 0 && (p.optimise() != params.optimise()
-                || Double.compare(p.penalty(), params.penalty()) != 0)) {
-            throw new PartitaException("optimise and penalty apply to the whole model, not to some features: refit"
-                    + " all features to change them (no feature names), or keep them as they are"
-                    + " (model.params().toBuilder()...).");
-        }
-        return refitParams(p, names);
     }
 
     /** The refused refit of an optimised model without its training rows. */
@@ -384,8 +377,17 @@ abstract class FittedModel {
         return p.alpha() == params.alpha() ? p : p.toBuilder().alpha(params.alpha()).build();
     }
 
-    /** Per-feature parameters after a refit of the given features (none = all) with {@code p}. */
+    /**
+     * Per-feature parameters after a refit of the given features (none = all) with {@code p},
+     * refusing a change of the whole-model settings (optimise, penalty) on only some features.
+     */
     Params[] refitParams(Params p, String... names) {
+        if (names.length > 0 && (p.optimise() != params.optimise()
+                || Double.compare(p.penalty(), params.penalty()) != 0)) {
+            throw new PartitaException("optimise and penalty apply to the whole model, not to some features: refit"
+                    + " all features to change them (no feature names), or keep them as they are"
+                    + " (model.params().toBuilder()...).");
+        }
         Params[] out = new Params[models.length];
         for (int j = 0; j < models.length; j++) {
             out[j] = names.length == 0 ? p : models[j].params;

@@ -53,12 +53,9 @@ public final class RegressorModel extends FittedModel implements TransparentMode
             rawScores[j] = raw[j].stream().mapToDouble(Leaf::rawScore).toArray();
         }
         if (params.optimise()) {
-            LeafOptimiser.Result r = optimise(models, view, params.penalty(), prior, LeafOptimiser.Loss.SQUARED);
-            for (int j = 0; j < raw.length; j++) {
-                models[j] = models[j].withScores(r.scores()[j]);
-            }
-            return new RegressorModel(params, target, models, targetMean, r.intercept(), view.n(), lower, upper, view,
-                    r.penalty(), prior);
+            Optimised o = optimise(models, view, params.penalty(), prior, LeafOptimiser.Loss.SQUARED);
+            return new RegressorModel(params, target, o.models(), targetMean, o.intercept(), view.n(), lower, upper, view,
+                    o.penalty(), prior);
         }
         Ridge ridge = Ridge.fit(rawScores, view.leaves(models), view.y(), RIDGE_ALPHA);
         for (int j = 0; j < raw.length; j++) {
@@ -134,7 +131,7 @@ public final class RegressorModel extends FittedModel implements TransparentMode
     @Override
     public RegressorModel refit(Params newParams, String... names) {
         Params p = keepAlpha(newParams);
-        Params[] featureParams = refitParamsChecked(p, names);
+        Params[] featureParams = refitParams(p, names);
         Params model = names.length == 0 ? p : params;
         if (training == null) {
             throw noTrainingRows(model.optimise() ? "the optimise step" : "its ridge step");
