@@ -57,16 +57,19 @@ else
   data_dir="$(user_data_dir)"
 fi
 dest="$data_dir/kernels/partita"
+template="$data_dir/nbconvert/templates/partita"
 
 if [ "$uninstall" = true ]; then
   if [ -f "$dest/kernel.json" ]; then
-    rm -rf "$dest"
-    echo "Removed the Jupyter kernel 'partita' from $dest"
+    rm -rf "$dest" "$template"
+    echo "Removed the Jupyter kernel 'partita' from $dest and the nbconvert template from $template"
   else
     echo "No Jupyter kernel 'partita' in $dest; nothing to remove."
   fi
   exit 0
 fi
+
+command -v java >/dev/null 2>&1 || { echo "install.sh: no 'java' on PATH; install Java 17 or newer (Debian: apt-get install openjdk-17-jdk)" >&2; exit 1; }
 
 # The shaded kernel jar: the largest partita-kernel-*.jar (not original-*) in kernel/target.
 find_jar() {
@@ -86,6 +89,10 @@ mkdir -p "$dest"
 cp "$jar" "$dest/partita-kernel.jar.tmp"
 mv -f "$dest/partita-kernel.jar.tmp" "$dest/partita-kernel.jar"
 
+# plotly.js beside kernel.json (the Jupyter server serves it to the charts of every notebook page)
+# and the nbconvert template 'partita' (html exports with plotly.js inlined, drawing offline).
+java -cp "$dest/partita-kernel.jar" partita.kernel.KernelResources "$dest" "$template"
+
 # JVM flags: use up to half the RAM for data (the default is a quarter), UTF-8 text on Java 17,
 # no display needed for charts, and the exit guard's security manager allowed on Java 18+.
 cat > "$dest/kernel.json.tmp" <<JSON
@@ -104,9 +111,8 @@ mv -f "$dest/kernel.json.tmp" "$dest/kernel.json"
 echo "Installed the Jupyter kernel 'partita' (Java (Partita)):"
 echo "  kernelspec  $dest/kernel.json"
 echo "  jar         $dest/partita-kernel.jar (copied from ${jar#$root/})"
-if ! command -v java >/dev/null 2>&1; then
-  echo "  warning: no 'java' on PATH; the kernel needs Java 17 or newer to start." >&2
-fi
+echo "  plotly.js   $dest/plotly.min.js (served to the charts by the Jupyter server)"
+echo "  template    $template (jupyter nbconvert --to html --template partita: charts draw offline)"
 if [ "$mode" = prefix ]; then
   echo "Jupyter finds it with: export JUPYTER_PATH=$data_dir"
 fi

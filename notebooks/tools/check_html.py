@@ -8,6 +8,9 @@ carry plotly.js at most --max-plotly-copies times. A full-page screenshot is wri
 --out for review either way. Exit status: 0 all good, 1 a check failed, 2 bad usage or no
 browser.
 
+A page may also be an http://127.0.0.1 or http://localhost address (a notebook on a local
+Jupyter server): requests to that server count as local.
+
 Uses only the Python standard library: it speaks the DevTools protocol to Debian's
 chromium over --remote-debugging-pipe.
 
@@ -24,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
 # Closed-network friendly flags: no background fetches, no sandbox (we run as root in CI).
@@ -38,14 +42,21 @@ PLOTLY_MARKER = "bundled by Partita: loaded once per page"
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 MAX_SCREENSHOT_HEIGHT = 16000
 
-# A chart is done when plotly drew it, or (scripts off) when its static SVG is in place.
+# A chart is done when plotly drew it, or (scripts off) when its static SVG is in place: inline,
+# or as a decoded image of a drawn size.
+STATIC = ".partita-static svg, .partita-static img"
 CHART_STATE = """(() => {
   const drawn = DRAWN;
   const charts = Array.from(document.querySelectorAll('.partita-chart'));
-  const pending = charts.filter(c => !c.querySelector(drawn)).map(c => c.id);
+  const shown = el => el.tagName.toLowerCase() !== 'img' || (el.complete && el.naturalWidth > 100);
+  const pending = charts.filter(c => !Array.from(c.querySelectorAll(drawn)).some(shown)).map(c => c.id);
   return {charts: charts.length, pending: pending,
           plotly: typeof window.Plotly === 'object' ? (window.Plotly.version || 'unknown') : null};
 })()"""
+
+
+# Copies of plotly.js in the page as loaded (the marker sits in each inline copy's comment).
+COPIES = "Array.from(document.scripts).filter(s => s.textContent.includes(%s)).length" % json.dumps(PLOTLY_MARKER)
 
 
 class Failure(Exception):
@@ -139,15 +150,24 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def check_page(browser, path, out_dir, args):
+def is_url(page):
+    return str(page).startswith(("http://127.0.0.1:", "http://localhost:"))
+
+
+def origin(url):
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+def check_page(browser, page, out_dir, args):
     """Returns a list of problems (empty when the page passed) and a one-line summary."""
     problems = []
     external = []
-    text = path.read_text(encoding="utf-8", errors="replace")
-    copies = text.count(PLOTLY_MARKER)
-    if copies > args.max_plotly_copies:
-        problems.append(f"plotly.js is embedded {copies} times (at most {args.max_plotly_copies} allowed)")
+    url = page if is_url(page) else Path(page).resolve().as_uri()
+    local = LOCAL_SCHEMES + ((origin(url),) if is_url(page) else ())
+    name = Path(urllib.parse.urlsplit(url).path).stem or "page"
 
+    static = args.no_scripts or args.expect_static
     target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
     session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
     loaded = []
@@ -158,7 +178,7 @@ def check_page(browser, path, out_dir, args):
         method, params = event["method"], event.get("params", {})
         if method == "Fetch.requestPaused":
             url = params["request"]["url"]
-            if url.startswith(LOCAL_SCHEMES):
+            if url.startswith(local):
                 browser.send("Fetch.continueRequest", {"requestId": params["requestId"]}, session, wait=False)
             else:
                 external.append(url)
@@ -175,6 +195,8 @@ def check_page(browser, path, out_dir, args):
             problems.append("console.error: " + " ".join(str(v) for v in values))
         elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
             entry = params["entry"]
+            if any(known in entry.get("text", "") + entry.get("url", "") for known in args.ignore_error):
+                return
             if not (entry.get("source") == "network" and any(u in entry.get("text", "") + entry.get("url", "")
                                                                for u in external)):
                 problems.append(f"browser log error ({entry.get('source')}): {entry.get('text')} {entry.get('url', '')}")
@@ -188,7 +210,7 @@ def check_page(browser, path, out_dir, args):
             browser.send("Emulation.setScriptExecutionDisabled", {"value": True}, session)
         browser.send("Emulation.setDeviceMetricsOverride",
                      {"width": args.width, "height": 900, "deviceScaleFactor": 1, "mobile": False}, session)
-        browser.send("Page.navigate", {"url": path.resolve().as_uri()}, session)
+        browser.send("Page.navigate", {"url": url}, session)
         deadline = time.monotonic() + args.timeout
         while not loaded and time.monotonic() < deadline:
             browser.pump(0.2)
@@ -199,7 +221,7 @@ def check_page(browser, path, out_dir, args):
         state, previous = {}, -1
         while time.monotonic() < deadline:
             expression = CHART_STATE.replace("DRAWN", json.dumps(
-                ".partita-static svg" if args.no_scripts else ".plot-container .main-svg"))
+                STATIC if static else ".plot-container .main-svg"))
             state = browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True},
                                  session)["result"]["value"]
             if not state["pending"] and state["charts"] >= args.min_charts and state["charts"] == previous:
@@ -207,19 +229,27 @@ def check_page(browser, path, out_dir, args):
             previous = state["charts"]
             browser.pump(0.25)
         browser.pump(0.5)  # late errors, e.g. from a plotly promise
+        if args.expect_static:
+            state = browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True},
+                                 session)["result"]["value"]
+            if state.get("plotly"):
+                problems.append(f"plotly.js {state['plotly']} was loaded, but the page was expected to stay static")
+        copies = browser.send("Runtime.evaluate", {"expression": COPIES, "returnByValue": True},
+                              session)["result"]["value"]
+        if copies > args.max_plotly_copies:
+            problems.append(f"plotly.js is embedded {copies} times (at most {args.max_plotly_copies} allowed)")
         charts, pending = state.get("charts", 0), state.get("pending", [])
         if pending:
             problems.append(f"{len(pending)} of {charts} charts not drawn "
-                            + ("(no static SVG)" if args.no_scripts else f"by plotly within {args.timeout}s") + ": "
+                            + ("(no static SVG)" if static else f"by plotly within {args.timeout}s") + ": "
                             + ", ".join(pending[:10]) + (" (window.Plotly undefined)" if not state.get("plotly") else ""))
         if charts < args.min_charts:
             problems.append(f"{charts} charts found, expected at least {args.min_charts}")
         if external and not args.allow_external:
             problems.append(f"{len(external)} requests outside the file system were blocked: "
                             + ", ".join(sorted(set(external))[:5]))
-        shot = screenshot(browser, session, out_dir / (path.stem + ("-static" if args.no_scripts else "") + ".png"),
-                          args.width)
-        summary = (f"{charts - len(pending)}/{charts} charts {'static' if args.no_scripts else 'drawn'}, plotly.js {state.get('plotly')} embedded "
+        shot = screenshot(browser, session, out_dir / (name + ("-static" if static else "") + ".png"), args.width)
+        summary = (f"{charts - len(pending)}/{charts} charts {'static' if static else 'drawn'}, plotly.js {state.get('plotly')} embedded "
                    f"{copies}x, {len(external)} external requests, screenshot {shot}")
         return problems, summary
     finally:
@@ -243,7 +273,7 @@ def screenshot(browser, session, out, width):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("files", nargs="+", type=Path, help="html files to open")
+    parser.add_argument("files", nargs="+", help="html files (or http://127.0.0.1:PORT/... pages) to open")
     parser.add_argument("--out", type=Path, default=Path("screenshots"), help="folder for the PNG screenshots")
     parser.add_argument("--timeout", type=float, default=60, help="seconds per page to load and draw")
     parser.add_argument("--min-charts", type=int, default=0, help="fail a page with fewer Partita charts")
@@ -252,11 +282,17 @@ def main():
                         help="do not fail on requests outside the file system (they are blocked either way)")
     parser.add_argument("--no-scripts", action="store_true",
                         help="open with JavaScript off and check the static SVG of every chart instead")
+    parser.add_argument("--expect-static", action="store_true",
+                        help="scripts on, but every chart must keep its static SVG and plotly.js must not load "
+                             "(an export without the library)")
+    parser.add_argument("--ignore-error", action="append", default=[], metavar="TEXT",
+                        help="ignore browser log errors containing TEXT (the front end's own, e.g. a missing "
+                             "nbextension of the Jupyter server); repeatable")
     parser.add_argument("--width", type=int, default=1280, help="viewport width in css pixels")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     args = parser.parse_args()
 
-    missing = [str(f) for f in args.files if not f.is_file()]
+    missing = [str(f) for f in args.files if not is_url(f) and not Path(f).is_file()]
     if missing:
         print("check_html: no such file: " + ", ".join(missing), file=sys.stderr)
         return 2

@@ -9,14 +9,15 @@ For every notebook (default: the project's own, listed in notebooks/tools/notebo
 - determinism: both runs must give the same text/plain outputs (timings such as "195 ms"
   masked; %train and %refit cells, whose tables carry fit times, skipped: their numbers reach
   the %compare and %importance cells that follow, which are compared);
-- save the executed notebook and an nbconvert HTML export under --out.
+- save the executed notebook (at most 1 MB: no output carries plotly.js) and its nbconvert
+  HTML export with the kernel's template `partita` (plotly.js inlined once) under --out.
 Then headless Chromium (check_html.py) opens every HTML export offline: every chart must have
 drawn, no script error, plotly.js at most once per page; a screenshot per notebook is written.
 
     /usr/bin/python3 notebooks/tools/run_notebooks.py --jupyter-path DIR [--out target/notebooks] [nb.ipynb ...]
 
---jupyter-path is where the kernelspec `partita` is installed (kernel/install.sh --prefix DIR
-puts it in DIR/share/jupyter). Exit status 0 when everything passed, 1 otherwise.
+--jupyter-path is where the kernelspec `partita` and the nbconvert template `partita` are
+installed (kernel/install.sh --prefix DIR puts them in DIR/share/jupyter). Exit status 0 when everything passed, 1 otherwise.
 """
 import argparse
 import copy
@@ -79,6 +80,10 @@ def plain_outputs(nb):
     return values
 
 
+# A saved notebook stays small: charts fetch plotly.js from the Jupyter server, no output carries it.
+MAX_NOTEBOOK_BYTES = 1_000_000
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path)
@@ -107,7 +112,10 @@ def main():
             found.append(f"{name}: two runs differ at output {diff}: {a[diff][:200]!r} vs {b[diff][:200]!r}"
                          if diff < min(len(a), len(b)) else f"{name}: two runs gave {len(a)} and {len(b)} outputs")
         nbformat.write(first, args.out / name)
-        html, _ = HTMLExporter().from_notebook_node(first)
+        size = (args.out / name).stat().st_size
+        if size > MAX_NOTEBOOK_BYTES:
+            found.append(f"{name}: the executed notebook weighs {size:,} bytes (at most {MAX_NOTEBOOK_BYTES:,})")
+        html, _ = HTMLExporter(template_name="partita").from_notebook_node(first)
         export = args.out / (path.stem + ".html")
         export.write_text(html, encoding="utf-8")
         # the workshop's charts come from the learner's answers: its exercise cells are empty

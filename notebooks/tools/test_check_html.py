@@ -20,6 +20,11 @@ PAGES = {
     "no_charts": "<p>nothing</p>",
     "good": "<p>fine</p>",
 }
+# pages for --expect-static: a chart kept static passes, a page that loaded plotly fails
+STATIC_PAGES = {
+    "kept_static": PAGES["undrawn"],
+    "loaded_plotly": PAGES["undrawn"] + "<script>window.Plotly = {version: '9.9.9'}</script>",
+}
 
 
 def page(body):
@@ -40,6 +45,10 @@ class CheckHtmlTest(unittest.TestCase):
         cls.run_all = cls.check(files, "--timeout", "4")
         cls.run_static = cls.check([str(root / "undrawn.html"), str(root / "no_charts.html")],
                                    "--no-scripts", "--min-charts", "1", "--timeout", "4")
+        for name, body in STATIC_PAGES.items():
+            (root / f"{name}.html").write_text(page(body), encoding="utf-8")
+        cls.run_expect_static = cls.check([str(root / f"{name}.html") for name in STATIC_PAGES],
+                                          "--expect-static", "--min-charts", "1", "--timeout", "4")
 
     @classmethod
     def tearDownClass(cls):
@@ -88,6 +97,12 @@ class CheckHtmlTest(unittest.TestCase):
     def test_scripts_off_checks_static_renditions(self):
         self.assertIn("1/1 charts static", self.report(self.run_static, "undrawn"))
         self.assertIn("0 charts found, expected at least 1", self.report(self.run_static, "no_charts"))
+
+    def test_expect_static_fails_a_page_that_loaded_plotly(self):
+        self.assertTrue(self.report(self.run_expect_static, "kept_static").startswith("ok"))
+        report = self.report(self.run_expect_static, "loaded_plotly")
+        self.assertTrue(report.startswith("FAIL"), report)
+        self.assertIn("plotly.js 9.9.9 was loaded, but the page was expected to stay static", report)
 
 
 if __name__ == "__main__":

@@ -35,12 +35,14 @@ public final class ModelFiles {
     /** Saves a model (transparent, or any kind a {@link ModelCodec} handles), replacing the file atomically. */
     public static void save(Object model, Path path) {
         ObjectNode doc = encode(model);
+        stopIfInterrupted(path);
         byte[] bytes;
         try {
             bytes = ModelJson.MAPPER.writeValueAsBytes(doc);
         } catch (JsonProcessingException e) {
             throw new PartitaException("Could not write the model as JSON: " + e.getOriginalMessage() + ".", e);
         }
+        stopIfInterrupted(path);
         writeAtomically(path, bytes, written -> {
             try {
                 // the file must decode, and to the same model: encoding what was read gives the same document
@@ -127,7 +129,7 @@ public final class ModelFiles {
      * Writes bytes to a temp file in the same directory, reads the temp file back (it must hold
      * exactly these bytes, and {@code check} must accept them), then moves it over the target
      * atomically. The file keeps an existing target's permissions, else gets the umask's default.
-     * An interrupt before the move leaves the target untouched.
+     * An interrupt before the move leaves the target untouched and no temp file behind.
      */
     private static void writeAtomically(Path path, byte[] bytes, java.util.function.Consumer<byte[]> check) {
         Path target = path.toAbsolutePath();
@@ -140,16 +142,14 @@ public final class ModelFiles {
                 Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
             }
             Files.write(tmp, bytes);
+            stopIfInterrupted(target);
             byte[] back = Files.readAllBytes(tmp);
             if (!java.util.Arrays.equals(back, bytes)) {
                 throw new IOException("the temp file " + tmp + " does not hold what was written (" + back.length
                         + " of " + bytes.length + " bytes)");
             }
             check.accept(back);
-            if (Thread.currentThread().isInterrupted()) {
-                throw new PartitaException("Interrupted: " + target + " was not written; any previous file there is"
-                        + " unchanged.");
-            }
+            stopIfInterrupted(target);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -166,6 +166,17 @@ public final class ModelFiles {
                     // best effort: the temp file is hidden and harmless
                 }
             }
+        }
+    }
+
+    /**
+     * Checked between the steps of a save (encode, serialise, write, read back, move), so an
+     * interrupt stops it within one step and before the move.
+     */
+    private static void stopIfInterrupted(Path target) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new PartitaException("Interrupted: " + target.toAbsolutePath() + " was not written; any previous file"
+                    + " there is unchanged.");
         }
     }
 

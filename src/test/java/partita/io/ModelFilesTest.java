@@ -132,6 +132,26 @@ class ModelFilesTest {
         assertArrayEquals(model.predictScore(mixed), ModelFiles.load(file, TransparentModel.class).predictScore(mixed));
     }
 
+    @Test
+    void anInterruptedSaveWritesNothingAndKeepsTheOldFile() throws IOException {
+        ClassifierModel model = new XClassifier().fit(mixed, "label", FEATURES);
+        Path file = dir.resolve("interrupted.json");
+        Files.writeString(file, "the old file");
+        Thread.currentThread().interrupt();
+        PartitaException e;
+        try {
+            e = assertThrows(PartitaException.class, () -> ModelFiles.save(model, file));
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(e.getMessage().startsWith("Interrupted: ") && e.getMessage().contains("is unchanged"), e.getMessage());
+        assertEquals("the old file", Files.readString(file));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("interrupted.json"), files.map(p -> p.getFileName().toString()).toList(),
+                    "no temp file left behind");
+        }
+    }
+
     private static void assertMessage(Path file, String... parts) {
         PartitaException e = assertThrows(PartitaException.class, () -> ModelFiles.load(file));
         for (String part : parts) {

@@ -25,7 +25,7 @@ final class Jupyter {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String INSTALL_HINT = "The kernel tests need a Jupyter client and headless chromium: run"
             + " kernel/test-deps.sh (Debian/Ubuntu: installs jupyter-nbconvert python3-nbclient jupyter-client"
-            + " python3-ipykernel chromium libjs-requirejs libjs-mathjax; elsewhere it prints the pip steps), or run"
+            + " python3-ipykernel jupyter-notebook chromium libjs-requirejs libjs-mathjax; elsewhere it prints the pip steps), or run"
             + " only the unit tests with mvn test.";
 
     private static String python;

@@ -18,8 +18,6 @@ class WideOutputTest {
                 + "var seg = tech.tablesaw.api.StringColumn.create(\"shop\");"
                 + "for (int i = 0; i < wide.rowCount(); i++) { seg.append(\"shop-\" + (i % 1200)); }"
                 + "wide.addColumns(seg);");
-        // plotly.js travels with the first chart of a session (see PlotlyBundle): send it before measuring
-        Session.magic("%partition data=wide target=income by=sex as=warmUp");
         DisplayData partition = Session.magic("%partition data=wide target=income by=shop min_size=20 as=wideP");
         assertTrue(html(partition).length() < 1_000_000, "partition html " + html(partition).length());
         assertTrue(((String) partition.data().get("text/plain")).contains("Showing the 40 largest of 1,200 segments"),

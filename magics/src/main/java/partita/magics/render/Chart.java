@@ -1,18 +1,25 @@
 package partita.magics.render;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
  * A chart in its three renditions: a tablesaw-jsplot {@link Figure} drawn by plotly.js where
- * scripts run, a static inline SVG where they do not (the plotly script replaces it once it
- * has drawn), and an aligned text table of the same data. Built by {@link Charts}.
+ * scripts run, a static SVG where they do not (the plotly script replaces it once it has
+ * drawn), and an aligned text table of the same data. Built by {@link Charts}.
+ *
+ * <p>The static SVG travels as an {@code <img>} with a data URI, not inline: the html
+ * sanitizers of an untrusted notebook (classic Jupyter's, JupyterLab's) and of notebook viewers
+ * drop inline {@code <svg>} and leave its text as a run-on paragraph, but keep images.
  */
 public final class Chart {
 
     /**
-     * Waits for window.Plotly and for the chart's div to be attached to the document (classic
+     * On a served page first asks the Jupyter server for plotly.js (once per page), then
+     * waits for window.Plotly and for the chart's div to be attached to the document (classic
      * Jupyter runs output scripts before attaching the output; JupyterLab may render the cell
      * carrying plotly.js only when it scrolls into view), then draws: polls every 50 ms for
      * 10 s, then every second for up to 30 minutes. The figure script
@@ -24,6 +31,7 @@ public final class Chart {
             (function () {
               var id = '@ID@', me = document.currentScript, start = Date.now();
               var own = me && me.parentNode ? me.parentNode.querySelector('#' + id) : null;
+            @LOAD@
               function merge(target, source) {
                 Object.keys(source).forEach(function (k) {
                   var v = source[k];
@@ -58,7 +66,7 @@ public final class Chart {
             })();
             """;
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("@(ID|EXTRA|FIGURE)@");
+    private static final Pattern PLACEHOLDER = Pattern.compile("@(ID|EXTRA|FIGURE|LOAD)@");
 
     private final String title;
     private final Figure figure;
@@ -93,20 +101,21 @@ public final class Chart {
         return render(PlotlyBundle.session());
     }
 
-    /** Renders for a page; the first chart rendered with {@code bundle} carries plotly.js. */
+    /** Renders for a page; how the page gets plotly.js is the bundle's business. */
     public Rendered render(PlotlyBundle bundle) {
         String id = bundle.nextId();
         String html = bundle.claimLibrary()
                 + "<div class=\"partita-chart\" id=\"" + id + "\">\n"
-                + "<div class=\"partita-static\">" + svg + "</div>\n"
+                + "<div class=\"partita-static\"><img alt=\"" + Html.escape(title) + "\" src=\"data:image/svg+xml;base64,"
+                + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)) + "\"></div>\n"
                 + "<div class=\"partita-plot\" id=\"" + id + "_plot\"></div>\n"
                 + "</div>\n"
-                + "<script>\n" + script(id) + "</script>\n";
+                + "<script>\n" + script(id, bundle) + "</script>\n";
         return new Rendered(text, Html.block(html));
     }
 
     /** The drawing script, safe inside a {@code <script>} element whatever the data holds. */
-    private String script(String id) {
+    private String script(String id, PlotlyBundle bundle) {
         String figureJs = figure.asJavascript(id + "_plot");
         int open = figureJs.indexOf("<script>");
         int close = figureJs.lastIndexOf("</script>");
@@ -120,6 +129,7 @@ public final class Chart {
             String value = switch (m.group(1)) {
                 case "ID" -> id;
                 case "EXTRA" -> extraJson;
+                case "LOAD" -> bundle.loader();
                 default -> body;
             };
             m.appendReplacement(js, Matcher.quoteReplacement(value));

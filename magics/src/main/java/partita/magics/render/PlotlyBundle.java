@@ -13,46 +13,104 @@ import java.util.regex.Pattern;
 
 /**
  * plotly.js, bundled into the jar at build time (npm package plotly.js-dist-min, see
- * magics/pom.xml), delivered at most once per page.
+ * magics/pom.xml), and how a page gets it.
  *
- * <p>A bundle stands for one page that receives outputs in order: a kernel session (the
- * notebook page it writes to) or one standalone html file. The first chart rendered with a
- * bundle carries the library in a {@code <script>} defining {@code window.Plotly}; every
- * chart's own script waits until {@code window.Plotly} exists and its div is attached, then
- * draws. So a notebook executed top to bottom, and its nbconvert html export, hold one copy,
- * and cells re-run in a live page reuse the copy the page already evaluated. Re-running the
- * very cell that carried the copy leaves the saved file without one until the next kernel
- * session (its charts keep their static rendition); a restarted kernel sends one more copy,
- * which a page that already has plotly does not evaluate again.
+ * <p>A bundle stands for one page that receives outputs in order. Every chart's own script
+ * waits until {@code window.Plotly} exists and its div is attached, then draws; until then
+ * the chart shows its static SVG. Two ways to bring the library:
+ * <ul>
+ * <li>{@link #session()}, the kernel's notebook page: outputs never carry the library (a saved
+ * notebook stays small). Each chart's script asks the Jupyter server for it, once per page,
+ * at {@code <base url>kernelspecs/partita/plotly.min.js}: kernel/install.sh places the file
+ * in the kernelspec directory, which both Jupyter Notebook and JupyterLab serve. So charts
+ * draw after a page reload and in a reopened (trusted) notebook, not only in the page that
+ * saw the kernel session start. Off a Jupyter server (an html export opened from disk) the
+ * script requests nothing and the static SVG stays, unless the page embeds the library,
+ * as nbconvert's {@code --template partita} export does ({@link #inlineLibrary()}).</li>
+ * <li>{@link #newPage(String)}, a standalone html file: the first chart carries the library
+ * inline, the later ones reuse it.</li>
+ * </ul>
  */
 public final class PlotlyBundle {
 
-    private static final String RESOURCE = "plotly.min.js";
-    private static final PlotlyBundle SESSION = new PlotlyBundle(randomTag());
+    /** The library's file name, in the jar (next to this class) and in the kernelspec directory. */
+    public static final String FILE = "plotly.min.js";
+    /** The kernelspec name kernel/install.sh installs; the Jupyter server serves its directory. */
+    public static final String KERNEL_NAME = "partita";
+    private static final PlotlyBundle SESSION = new PlotlyBundle(randomTag(), true);
+
+    /**
+     * Loads plotly.js from the Jupyter server once per page (the promise on window marks it
+     * asked). Evaluated with define/module/exports shadowed, as {@link Library#SCRIPT} is.
+     * Only over http(s): an export opened from disk has no server to ask.
+     */
+    private static final String SERVED_LOADER = """
+              if (!window.Plotly && !window.partitaPlotly && /^https?:$/.test(location.protocol)) {
+                var base = '/', config = document.getElementById('jupyter-config-data');
+                try {
+                  if (config) { base = JSON.parse(config.textContent).baseUrl || base; }
+                  else if (document.body && document.body.getAttribute('data-base-url')) { base = document.body.getAttribute('data-base-url'); }
+                } catch (e) { base = '/'; }
+                if (base.charAt(base.length - 1) !== '/') { base += '/'; }
+                window.partitaPlotly = fetch(base + 'kernelspecs/@KERNEL@/@FILE@', {credentials: 'same-origin'})
+                  .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.text(); })
+                  .then(function (source) {
+                    window.PlotlyConfig = window.PlotlyConfig || {MathJaxConfig: 'local'};
+                    if (!window.Plotly) { new Function('define', 'module', 'exports', source).call(window); }
+                  })
+                  .catch(function (e) {
+                    console.warn('Partita: the Jupyter server did not serve plotly.js (' + e.message
+                      + '); charts stay static. Re-run kernel/install.sh.');
+                  });
+              }
+            """.replace("@KERNEL@", KERNEL_NAME).replace("@FILE@", FILE);
 
     private final String tag;
+    private final boolean served;
     private final AtomicBoolean delivered = new AtomicBoolean();
     private final AtomicInteger charts = new AtomicInteger();
 
-    private PlotlyBundle(String tag) {
+    private PlotlyBundle(String tag, boolean served) {
         if (!tag.matches("[a-z0-9]{1,16}")) {
             throw new IllegalArgumentException("page tag must be 1-16 lowercase letters or digits, got '" + tag + "'");
         }
         this.tag = tag;
+        this.served = served;
     }
 
-    /** The bundle of this JVM, i.e. of the kernel session and the notebook page it feeds. */
+    /**
+     * The bundle of this JVM, i.e. of the kernel session and the notebook page it feeds: the
+     * Jupyter server serves the library. A random tag keeps chart ids unique across kernel
+     * restarts on the same page.
+     */
     public static PlotlyBundle session() {
         return SESSION;
     }
 
+    /** A bundle for a notebook page other than this session's (tests of what a session writes). */
+    public static PlotlyBundle servedPage(String tag) {
+        return new PlotlyBundle(tag, true);
+    }
+
     /**
-     * A bundle for a new page, e.g. one html file. The tag makes chart element ids unique on
-     * the page (ids are {@code partita_<tag>_<n>}); a random tag per kernel session keeps
-     * them unique across restarts on the same notebook page.
+     * A bundle for a standalone html page whose first chart carries the library. The tag makes
+     * chart element ids unique on the page (ids are {@code partita_<tag>_<n>}).
      */
     public static PlotlyBundle newPage(String tag) {
-        return new PlotlyBundle(tag);
+        return new PlotlyBundle(tag, false);
+    }
+
+    /** The library's source, as bundled (what kernel/install.sh puts in the kernelspec). */
+    public static String source() {
+        return Library.SOURCE;
+    }
+
+    /**
+     * The library as one {@code <script>} element that sets {@code window.Plotly} once per page,
+     * for pages that must work from disk (the nbconvert template).
+     */
+    public static String inlineLibrary() {
+        return Library.SCRIPT;
     }
 
     /** The plotly.js version bundled, e.g. {@code 2.35.3}. */
@@ -65,9 +123,14 @@ public final class PlotlyBundle {
         return m.group(1);
     }
 
-    /** True once a chart rendered with this bundle has carried the library. */
+    /** True once a chart rendered with this bundle has carried the library inline. */
     public boolean delivered() {
         return delivered.get();
+    }
+
+    /** True when the Jupyter server serves the library, so no output carries it. */
+    public boolean served() {
+        return served;
     }
 
     /** The next chart element id on this page: {@code partita_<tag>_<n>}, a valid JS identifier. */
@@ -75,9 +138,17 @@ public final class PlotlyBundle {
         return "partita_" + tag + "_" + charts.incrementAndGet();
     }
 
-    /** The library {@code <script>} for the first caller, the empty string for everyone after. */
+    /**
+     * The library {@code <script>} for the first caller of an inline page, the empty string for
+     * everyone after and for a served page.
+     */
     String claimLibrary() {
-        return delivered.compareAndSet(false, true) ? Library.SCRIPT : "";
+        return !served && delivered.compareAndSet(false, true) ? Library.SCRIPT : "";
+    }
+
+    /** The statements that fetch the library, run by each chart's script on a served page. */
+    String loader() {
+        return served ? SERVED_LOADER : "";
     }
 
     /** Loaded on first use only: 4.5 MB that a kernel without charts never reads. */
@@ -98,10 +169,10 @@ public final class PlotlyBundle {
                 + "\n}).call(window); }\n</script>\n";
 
         private static String load() {
-            try (InputStream in = PlotlyBundle.class.getResourceAsStream(RESOURCE)) {
+            try (InputStream in = PlotlyBundle.class.getResourceAsStream(FILE)) {
                 if (in == null) {
                     throw new IllegalStateException("plotly.min.js is missing from the classpath (partita/magics/render/"
-                            + RESOURCE + "): build the magics module with Maven, which bundles it from npm");
+                            + FILE + "): build the magics module with Maven, which bundles it from npm");
                 }
                 String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 String lower = source.toLowerCase(Locale.ROOT);

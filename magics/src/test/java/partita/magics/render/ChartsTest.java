@@ -54,8 +54,24 @@ class ChartsTest {
         assertTrue(first.contains("id=\"partita_t1_1\"") && second.contains("id=\"partita_t1_2\""));
         assertEquals(1, CheckPagesTest.count(partition().render(PlotlyBundle.newPage("t2")).html(), MARKER),
                 "a new page gets its own copy");
-        assertSame(PlotlyBundle.session(), PlotlyBundle.session());
         assertTrue(PlotlyBundle.version().startsWith("2."), PlotlyBundle.version());
+    }
+
+    @Test
+    void aNotebookPageNeverCarriesPlotlyButFetchesItFromTheJupyterServer() {
+        assertSame(PlotlyBundle.session(), PlotlyBundle.session());
+        assertTrue(PlotlyBundle.session().served());
+        PlotlyBundle page = PlotlyBundle.servedPage("s1");
+        for (int i = 0; i < 3; i++) {
+            String html = partition().render(page).html();
+            assertEquals(0, CheckPagesTest.count(html, MARKER));
+            assertTrue(html.length() < 40_000, "a served chart stays small: " + html.length());
+            assertTrue(html.contains("fetch(base + 'kernelspecs/partita/plotly.min.js'"), html);
+            assertTrue(html.contains("/^https?:$/.test(location.protocol)"), "no request from a page opened from disk");
+        }
+        assertFalse(page.delivered());
+        assertFalse(PlotlyBundle.inlineLibrary().isEmpty());
+        assertEquals(1, CheckPagesTest.count(PlotlyBundle.inlineLibrary(), MARKER));
     }
 
     @Test
@@ -67,8 +83,11 @@ class ChartsTest {
         assertFalse(first.matches("(?s).*<script[^>]+src=.*"), "a script loads from elsewhere");
         String withoutLibrary = first.substring(0, first.indexOf("if (!window.Plotly)"))
                 + first.substring(first.indexOf("}).call(window); }"));
-        assertFalse(withoutLibrary.toLowerCase(Locale.ROOT).contains("cdn"));
-        assertFalse(withoutLibrary.contains("http://") && !withoutLibrary.contains("http://www.w3.org/2000/svg"));
+        String served = partition().render(PlotlyBundle.servedPage("net")).html();
+        for (String html : List.of(withoutLibrary, served)) {
+            assertFalse(html.toLowerCase(Locale.ROOT).contains("cdn"));
+            assertFalse(html.replace("http://www.w3.org/2000/svg", "").matches("(?s).*https?://.*"), html);
+        }
     }
 
     @Test
@@ -94,7 +113,8 @@ class ChartsTest {
         assertEquals(7, charts);
         for (Rendered r : outputs) {
             if (r.html().contains("class=\"partita-chart\"")) {
-                assertTrue(r.html().contains("<div class=\"partita-static\"><svg xmlns=\"http://www.w3.org/2000/svg\""));
+                assertTrue(r.html().contains("<div class=\"partita-static\"><img alt=\"")
+                        && r.html().contains("\" src=\"data:image/svg+xml;base64,"), r.html());
                 assertTrue(r.html().contains("Plotly.newPlot("));
                 assertFalse(r.text().isBlank());
             }
@@ -205,7 +225,10 @@ class ChartsTest {
                 html);
         assertTrue(html.contains("\"name\":\"partitioned\""));
         assertFalse(html.contains("title: 'it"), "no free text through tablesaw's template");
-        assertNotEquals(-1, html.indexOf("<title>a · single: 1</title>"));
+        Chart chart = Charts.compare("t", List.of(new Charts.MetricPair("a", 1, 2)));
+        assertNotEquals(-1, chart.svg().indexOf("<title>a · single: 1</title>"));
+        String image = java.util.Base64.getEncoder().encodeToString(chart.svg().getBytes(StandardCharsets.UTF_8));
+        assertTrue(html(chart).contains("src=\"data:image/svg+xml;base64," + image + "\""), "the static image is the svg");
     }
 
     @Test
