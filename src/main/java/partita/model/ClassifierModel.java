@@ -90,7 +90,7 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
     }
 
     /**
-     * The 101-point calibration map (algorithm.md section 7, with the documented deviation:
+     * The 101-point calibration map (docs/algorithm.md section 7, with the documented deviation:
      * all 20 bins stay in place; a bin whose 3-bin window is empty takes the nearest defined
      * bin below, or above at the start).
      */

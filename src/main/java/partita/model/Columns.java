@@ -10,7 +10,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Reading tablesaw columns the way the engine sees them (algorithm.md section 3). */
+/** Reading tablesaw columns the way the engine sees them (docs/algorithm.md section 3). */
 public final class Columns {
 
     private Columns() {

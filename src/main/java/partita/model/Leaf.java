@@ -1,7 +1,7 @@
 package partita.model;
 
 /**
- * One step of a feature's step function (algorithm.md section 1).
+ * One step of a feature's step function (docs/algorithm.md section 1).
  *
  * @param lower    numeric leaf: exclusive lower bound (-inf for the first); NaN otherwise
  * @param upper    numeric leaf: inclusive upper bound (+inf for the last); NaN otherwise

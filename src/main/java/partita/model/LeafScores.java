@@ -1,6 +1,6 @@
 package partita.model;
 
-/** Raw leaf scores (algorithm.md section 6). */
+/** Raw leaf scores (docs/algorithm.md section 6). */
 final class LeafScores {
 
     private LeafScores() {

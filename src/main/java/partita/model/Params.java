@@ -8,7 +8,7 @@ import java.util.Map;
 import partita.PartitaException;
 
 /**
- * Hyper-parameters of a transparent model (algorithm.md section 2). Immutable; the
+ * Hyper-parameters of a transparent model (docs/algorithm.md section 2). Immutable; the
  * constructor (and so {@link Builder#build()}) refuses out-of-bound values.
  *
  * @param maxDepth        depth of each feature's split tree (&gt;= 0)

@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 
 /**
  * Ridge regression of the target on the leaf design matrix (column per leaf: raw score times
- * row-in-leaf), centred with an unpenalised intercept like scikit-learn's Ridge (algorithm.md
+ * row-in-leaf), centred with an unpenalised intercept like scikit-learn's Ridge (docs/algorithm.md
  * section 7). Built from counts: leaves of one feature are mutually exclusive, so the Gram
  * matrix is block-structured, with diagonal blocks and off-diagonal blocks of co-occurrence
  * counts; the n x leaves design matrix is never formed.

@@ -3,7 +3,7 @@ package partita.model;
 import partita.PartitaException;
 
 /**
- * The per-feature statistics a fit computes from the data once (algorithm.md section 4) and a
+ * The per-feature statistics a fit computes from the data once (docs/algorithm.md section 4) and a
  * refit re-grows leaves from without touching the data again (section 8). Counts and means
  * exclude missing rows, which have their own (missingCount, missingMean). The arrays are
  * shared, not copied: treat them as read-only.

@@ -7,7 +7,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * A fitted transparent additive model: baseValue plus one step function per feature
- * (algorithm.md). Immutable; {@link #refit} returns a new model.
+ * (docs/algorithm.md). Immutable; {@link #refit} returns a new model.
  */
 public sealed interface TransparentModel permits ClassifierModel, RegressorModel {
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Grows one numeric feature's step function from its split statistics (algorithm.md section 5).
+ * Grows one numeric feature's step function from its split statistics (docs/algorithm.md section 5).
  * Works on copies of the candidate statistics, updated in place as nodes split (children own
  * disjoint candidate ranges).
  */

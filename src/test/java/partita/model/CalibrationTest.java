@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The calibration map of algorithm.md section 7, including the empty-bin deviation. */
+/** The calibration map of docs/algorithm.md section 7, including the empty-bin deviation. */
 class CalibrationTest {
 
     /** Rows per bin with a given positive share: score = bin centre. */

@@ -23,7 +23,7 @@ import tech.tablesaw.api.Table;
  *
  * <p>One known exception: Oldpeak's last node has two mirror-image candidates (3 rows of mean
  * 1 | 5 rows of mean 0.8 at 4.1, and 5 | 3 at 4.3) whose gains are bit-for-bit equal under
- * algorithm.md section 5 with every rounding variant (fma either way, plain), so the first
+ * docs/algorithm.md section 5 with every rounding variant (fma either way, plain), so the first
  * (4.1) wins; the reference took 4.3, most likely through fast-math rounding of the update
  * rule that nothing else in the fixtures shows (on the no-missing fixtures "first strictly
  * largest" and this update rule are confirmed). The test checks the two leaves are exactly

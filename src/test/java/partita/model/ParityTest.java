@@ -60,7 +60,7 @@ class ParityTest {
         if (classifier) {
             ClassifierModel c = (ClassifierModel) model;
             double[] map = calibrationMap(set);
-            // with an empty score bin the reference drops it and its map stops short (algorithm.md
+            // with an empty score bin the reference drops it and its map stops short (docs/algorithm.md
             // section 7, deviation): entries whose 15-wide window reaches the first empty bin differ
             int same = map.length == 101 ? 101 : map.length - 8;
             assertEquals(101, c.calibrationMap().length);
