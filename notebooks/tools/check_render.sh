@@ -14,7 +14,7 @@ dir=magics/target/render-check
 if [ ! -f "$dir/charts.ipynb" ]; then
   mvn -B -q -ntp -pl magics -am verify -Dtest=CheckPagesTest -Dsurefire.failIfNoSpecifiedTests=false
 fi
-if ! /usr/bin/python3 -c 'import sys; from nbconvert.exporters import HTMLExporter; HTMLExporter(template_name="partita")' >/dev/null 2>&1; then
+if ! /usr/bin/python3 -c 'from nbconvert.exporters import HTMLExporter; HTMLExporter(template_name="partita")' >/dev/null 2>&1; then
   echo "check_render: nbconvert finds no template 'partita': run kernel/install.sh (or set JUPYTER_PATH to its --prefix DIR/share/jupyter)" >&2
   exit 2
 fi

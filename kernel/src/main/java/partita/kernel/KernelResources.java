@@ -24,8 +24,6 @@ import partita.magics.render.PlotlyBundle;
  */
 public final class KernelResources {
 
-    static final String TEMPLATE = "partita";
-
     private KernelResources() {
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,16 +94,21 @@ final class Jupyter {
 
     private static Run run(List<String> command, String stdin, long timeoutSeconds, boolean withJupyterPath)
             throws IOException {
+        return run(command, MODULE, withJupyterPath ? Map.of("JUPYTER_PATH", jupyterPath.toString()) : Map.of(), stdin,
+                timeoutSeconds);
+    }
+
+    /** Runs a command in {@code dir} with extra environment variables; kills it after the timeout. */
+    static Run run(List<String> command, Path dir, Map<String, String> env, String stdin, long timeoutSeconds)
+            throws IOException {
         Files.createDirectories(WORK);
         String name = String.valueOf(System.nanoTime());
         Path out = WORK.resolve(name + ".out");
         Path err = WORK.resolve(name + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(MODULE.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
-        if (withJupyterPath) {
-            builder.environment().put("JUPYTER_PATH", jupyterPath.toString());
-        }
+        builder.environment().putAll(env);
         Process process = builder.start();
         if (stdin != null) {
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
