@@ -137,13 +137,15 @@ public final class Metrics {
      * All classifier metrics: AUC on the scores, accuracy and the confusion matrix on
      * score &gt; threshold, log loss and Brier score on the calibrated probabilities.
      */
-    public static ClassificationReport classificationReport(double[] y, double[] score, double[] proba,
-                                                            double threshold) {
-        check(y, score);
+    /**
+     * The classifier report of probabilities: AUC, log loss and Brier on them; accuracy, the
+     * confusion matrix, precision, recall and F1 of the positive label at probability 0.5.
+     */
+    public static ClassificationReport classificationReport(double[] y, double[] proba) {
         check(y, proba);
         long[][] confusion = new long[2][2];
         for (int i = 0; i < y.length; i++) {
-            confusion[y[i] == 1 ? 1 : 0][score[i] > threshold ? 1 : 0]++;
+            confusion[y[i] == 1 ? 1 : 0][proba[i] > 0.5 ? 1 : 0]++;
         }
         long tp = confusion[1][1];
         long fp = confusion[0][1];
@@ -151,7 +153,7 @@ public final class Metrics {
         double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new ClassificationReport(y.length, auc(y, score), accuracy(y, score, threshold), logLoss(y, proba),
+        return new ClassificationReport(y.length, auc(y, proba), accuracy(y, proba, 0.5), logLoss(y, proba),
                 brier(y, proba), precision, recall, f1, confusion);
     }
 

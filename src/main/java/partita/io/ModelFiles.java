@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +15,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import partita.PartitaException;
 import partita.model.ModelData;
 import partita.model.TransparentModel;
+import partita.partition.PartitionedModel;
 
 /**
  * Model files: one JSON document {@code {"format": "partita-model", "version": 1, "kind": ...,
- * "model": {...}}}, written atomically (a failed save leaves any previous file intact). Kinds
- * other than "classifier" and "regressor" are handled by {@link ModelCodec}s found with
- * {@link ServiceLoader}.
+ * "model": {...}}}, written atomically (a failed save leaves any previous file intact). Kinds:
+ * "classifier", "regressor" ({@link ModelJson}), "partitioned-classifier" and
+ * "partitioned-regressor" ({@link PartitionedJson}).
  */
 public final class ModelFiles {
 
@@ -32,7 +31,7 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Saves a model (transparent, or any kind a {@link ModelCodec} handles), replacing the file atomically. */
+    /** Saves a fitted model (single or partitioned), replacing the file atomically. */
     public static void save(Object model, Path path) {
         ObjectNode doc = encode(model);
         stopIfInterrupted(path);
@@ -65,30 +64,16 @@ public final class ModelFiles {
         if (model instanceof TransparentModel m) {
             doc.put("kind", m.snapshot().kind());
             doc.set("model", ModelJson.toJson(m));
+        } else if (model instanceof PartitionedModel<?> m) {
+            doc.put("kind", PartitionedJson.kindOf(m));
+            doc.set("model", PartitionedJson.write(m));
         } else {
-            ModelCodec codec = null;
-            String kind = null;
-            for (ModelCodec c : codecs()) {
-                kind = c.kindOf(model);
-                if (kind != null) {
-                    codec = c;
-                    break;
-                }
-            }
-            if (codec == null) {
-                throw new PartitaException("Cannot save a " + (model == null ? "null" : model.getClass().getName())
-                        + ": only fitted models (classifier, regressor, partitioned) can be saved.");
-            }
-            doc.put("kind", kind);
-            doc.set("model", codec.write(model));
+            throw new PartitaException("Cannot save a " + (model == null ? "null" : model.getClass().getName())
+                    + ": only fitted models (classifier, regressor, partitioned) can be saved.");
         }
         return doc;
     }
 
-    /** Loads a model saved by {@link #save}; refuses other formats, unknown versions and damaged files. */
-    public static Object load(Path path) {
-        return decode(path, read(path));
-    }
 
     /** The model a checked document holds. */
     private static Object decode(Path path, JsonNode doc) {
@@ -101,13 +86,11 @@ public final class ModelFiles {
             if (kind.equals(ModelData.CLASSIFIER) || kind.equals(ModelData.REGRESSOR)) {
                 return ModelJson.fromJson(body);
             }
-            List<String> known = new ArrayList<>(List.of(ModelData.CLASSIFIER, ModelData.REGRESSOR));
-            for (ModelCodec c : codecs()) {
-                if (c.kinds().contains(kind)) {
-                    return c.read(kind, body);
-                }
-                known.addAll(c.kinds());
+            if (kind.equals(PartitionedJson.CLASSIFIER) || kind.equals(PartitionedJson.REGRESSOR)) {
+                return PartitionedJson.read(kind, body);
             }
+            List<String> known = List.of(ModelData.CLASSIFIER, ModelData.REGRESSOR, PartitionedJson.CLASSIFIER,
+                    PartitionedJson.REGRESSOR);
             throw new PartitaException("The model file " + path + " holds a model of kind '" + kind + "', which this"
                     + " version of Partita cannot read (it reads " + String.join(", ", known) + ").");
         } catch (PartitaException e) {
@@ -115,12 +98,20 @@ public final class ModelFiles {
         }
     }
 
-    /** As {@link #load(Path)}, requiring the given type (e.g. TransparentModel.class). */
+    /**
+     * Loads a model saved by {@link #save} as the given type ({@code PartitionedModel.class},
+     * {@code ClassifierModel.class}, {@code TransparentModel.class}, or {@code Object.class} for any);
+     * refuses other formats, unknown versions, damaged files and models of another type.
+     */
     public static <T> T load(Path path, Class<T> type) {
-        Object model = load(path);
+        Object model = decode(path, read(path));
         if (!type.isInstance(model)) {
-            throw new PartitaException("The model file " + path + " holds a " + model.getClass().getSimpleName()
-                    + ", not a " + type.getSimpleName() + ". Load it as that type.");
+            String held = model instanceof PartitionedModel<?> p ? "a partitioned " + p.kind().label()
+                    + " (PartitionedModel)" : "a single " + ((TransparentModel) model).kind().label() + " ("
+                    + model.getClass().getSimpleName() + ")";
+            Class<?> as = model instanceof PartitionedModel ? PartitionedModel.class : model.getClass();
+            throw new PartitaException("The model file " + path + " holds " + held + ", not a " + type.getSimpleName()
+                    + ". Load it with ModelFiles.load(path, " + as.getSimpleName() + ".class), or pick another file.");
         }
         return type.cast(model);
     }
@@ -233,12 +224,5 @@ public final class ModelFiles {
     private static PartitaException damaged(Path path, String why) {
         return new PartitaException("The model file " + path + " is damaged or truncated: " + why + ". Load an"
                 + " intact copy or save the model again.");
-    }
-
-    private static List<ModelCodec> codecs() {
-        List<ModelCodec> out = new ArrayList<>();
-        // the engine's own class loader: notebook kernels may run cells under another context loader
-        ServiceLoader.load(ModelCodec.class, ModelCodec.class.getClassLoader()).forEach(out::add);
-        return out;
     }
 }

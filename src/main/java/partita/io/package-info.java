@@ -1,7 +1,8 @@
 /**
- * Model files: {@link partita.io.ModelFiles} saves any fitted model atomically (re-read and
- * compared before it replaces the old file) and loads it back with every value checked;
- * {@link partita.io.ModelJson} is the JSON form of a transparent model. Depends on
- * {@code partita.model}; partitioned models plug in through {@link partita.io.ModelCodec}.
+ * Model files: {@link partita.io.ModelFiles} saves any fitted model, single or partitioned,
+ * atomically (re-read and compared before it replaces the old file) and loads it back with every
+ * value checked, as the type the caller asks for. {@link partita.io.ModelJson} is the JSON form
+ * of a transparent model, {@code PartitionedJson} of a partitioned one. The top of the engine:
+ * depends on {@code partita.model} and {@code partita.partition}, which know nothing of files.
  */
 package partita.io;

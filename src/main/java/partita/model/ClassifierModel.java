@@ -2,10 +2,12 @@ package partita.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import partita.PartitaException;
 import partita.eval.ClassificationReport;
 import partita.eval.Metrics;
+import partita.eval.Predictions;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -281,46 +283,26 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
     }
 
     /**
-     * Metrics on labelled rows: AUC on scores, accuracy/precision/recall/F1/confusion at
-     * decision value &gt; 0.5 (as {@link #predict(Table)}), log loss and Brier score on probabilities.
+     * Metrics on labelled rows, each on the input every comparison uses ({@link partita.eval.Metric}):
+     * the calibrated probabilities, for AUC, log loss and Brier score, and at 0.5 for accuracy,
+     * precision, recall, F1 and the confusion matrix. ({@link #predict(Table)} keeps the reference
+     * method's rule on the raw score, so for a non-optimised model its labels can differ from
+     * those counted here.)
      */
     public ClassificationReport evaluate(Table data, String targetColumn) {
-        Column<?> t = Columns.column(data, targetColumn, "target");
-        double[] y = new double[data.rowCount()];
+        double[] y = Labels.read(Columns.column(data, targetColumn, "target"), labels);
         for (int i = 0; i < y.length; i++) {
-            y[i] = labelIndex(t, i);
-        }
-        double[] score = predictScore(data);
-        double[] proba = score.clone();
-        for (int i = 0; i < proba.length; i++) {
-            proba[i] = proba(score[i]);
-        }
-        return Metrics.classificationReport(y, optimised() ? proba : score, proba, 0.5);
-    }
-
-    /** 0 or 1 for a cell holding one of the training labels (numbers compare by value). */
-    private int labelIndex(Column<?> t, int row) {
-        if (Columns.isMissing(t, row)) {
-            throw new PartitaException("The target column '" + t.name() + "' has a missing value at row " + row
-                    + ". Drop rows without a label before evaluating.");
-        }
-        Object v = t.get(row);
-        for (int k = 0; k < 2; k++) {
-            Object l = labels.get(k);
-            boolean same = l instanceof Number a && v instanceof Number b ? a.doubleValue() == b.doubleValue()
-                    : l.toString().equals(v.toString());
-            if (same) {
-                return k;
+            if (Double.isNaN(y[i])) {
+                throw new PartitaException("The target column '" + targetColumn + "' has a missing value at row " + i
+                        + ". Drop rows without a label before evaluating.");
             }
         }
-        throw new PartitaException("The target column '" + t.name() + "' has the label '" + v + "' at row " + row
-                + ", which the model did not see in training: its labels are " + labels
-                + ". Evaluate on data with the same labels.");
+        return Metrics.classificationReport(y, kind().predictions(this, data, null, y).values());
     }
 
     @Override
-    public ClassifierModel refit(Params newParams, String... names) {
-        Params p = keepAlpha(newParams);
+    public ClassifierModel refit(UnaryOperator<Params.Builder> change, String... names) {
+        Params p = keepAlpha(change.apply(params.toBuilder()).build());
         Params[] featureParams = refitParams(p, names);
         Params model = names.length == 0 ? p : params;
         if (model.optimise() && training == null) {

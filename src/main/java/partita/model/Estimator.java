@@ -1,49 +1,41 @@
 package partita.model;
 
 import java.util.List;
-import java.util.Objects;
 
 import tech.tablesaw.api.Table;
 
-/** What XClassifier and XRegressor share: parameters and the three ways to fit. */
-abstract class Estimator<M extends TransparentModel> {
+/**
+ * An unfitted model: its kind and parameters; {@code fit} returns an immutable fitted model of
+ * type {@code M}. A partitioned trainer wraps any estimator (one fit per segment), as
+ * scikit-learn's meta-estimators do.
+ */
+public interface Estimator<M extends TransparentModel> {
 
-    private final Params params;
+    Kind kind();
 
-    Estimator(Params params) {
-        this.params = Objects.requireNonNull(params, "params");
-    }
+    Params params();
 
-    public Params params() {
-        return params;
-    }
+    /** The same estimator with other parameters (a segment's own). */
+    Estimator<M> withParams(Params params);
 
     /** Fits on every column but the target. */
-    public M fit(Table data, String target) {
+    default M fit(Table data, String target) {
         return fit(data, target, null);
     }
 
     /** Fits on the given feature columns (null = every column but the target; leave out id columns here). */
-    public M fit(Table data, String target, List<String> features) {
-        return fit(prepare(data, target, features), null, null);
+    default M fit(Table data, String target, List<String> features) {
+        return fit(kind().prepare(data, target, features), null, null, null);
     }
 
     /**
-     * Fits on a view of prepared data (many fits can share one TrainingData).
+     * Fits on a view of prepared data (many fits share one {@link TrainingData}), with a prior: a
+     * fitted model of this kind whose per-feature contributions the optimise step pulls the scores
+     * toward instead of 0 (a segment's parent; null for none, ignored unless both are optimised).
      *
      * @param rows     indices into the data (null = all rows)
      * @param features a subset of data.features() (null = all)
      */
-    public M fit(TrainingData data, int[] rows, List<String> features) {
-        return fit(data, rows, features, null);
-    }
+    M fit(TrainingData data, int[] rows, List<String> features, M prior);
 
-    /**
-     * As {@link #fit(TrainingData, int[], List)}, with a prior: a fitted model of this kind whose
-     * per-feature contributions the optimise step pulls the scores toward instead of 0 (a segment's
-     * parent; ignored unless both are optimised).
-     */
-    public abstract M fit(TrainingData data, int[] rows, List<String> features, M prior);
-
-    abstract TrainingData prepare(Table data, String target, List<String> features);
 }

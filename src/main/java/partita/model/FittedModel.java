@@ -310,7 +310,7 @@ abstract class FittedModel {
         return new PartitaException("This " + (this instanceof ClassifierModel ? "classifier" : "regressor")
                 + " has no training data in memory (it was loaded from a file), and its refit re-runs " + step
                 + " over the training rows. Attach the table it was trained on first:"
-                + " model.withTrainingData(table).refit(params, features...).");
+                + " model.withTrainingData(table).refit(p -> p.maxDepth(4), features...).");
     }
 
     FeatureModel model(String feature) {

@@ -1,9 +1,13 @@
 package partita.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import partita.PartitaException;
 
@@ -79,6 +83,27 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
         return new Builder(this);
     }
 
+    /**
+     * The parameters a change sets, by snake_case name, with their values as {@link #asMap()}
+     * shows them: {@code p -> p.maxDepth(8)} gives {@code {max_depth=8}}. Bad values fail here.
+     * A change is read as the values it assigns (applied to the defaults), so it can be stored
+     * and applied on top of any parameters with {@link #with(Map)}.
+     */
+    public static Map<String, Object> assigned(UnaryOperator<Builder> change) {
+        Builder b = change.apply(builder());
+        Map<String, Object> all = b.build().asMap();
+        Map<String, Object> out = new LinkedHashMap<>();
+        b.assigned.forEach(n -> out.put(n, all.get(n)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** These parameters with the given ones set (names as {@link #assigned} gives them). */
+    public Params with(Map<String, ?> settings) {
+        Builder b = toBuilder();
+        settings.forEach((k, v) -> b.set(k, String.valueOf(v)));
+        return b.build();
+    }
+
     /** snake_case name -> value, in declaration order (an automatic penalty is the text {@code auto}). */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -151,6 +176,8 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
         private double tailSensitivity;
         private boolean optimise;
         private double penalty;
+        /** Names set since the builder was made, in order: what a change made to parameters says. */
+        private final Set<String> assigned = new LinkedHashSet<>();
 
         private Builder(Params p) {
             maxDepth = p.maxDepth;
@@ -168,57 +195,68 @@ public record Params(int maxDepth, double minInfoGain, double minLeafSize, doubl
 
         public Builder maxDepth(int v) {
             maxDepth = v;
+            assigned.add("max_depth");
             return this;
         }
 
         public Builder minInfoGain(double v) {
             minInfoGain = v;
+            assigned.add("min_info_gain");
             return this;
         }
 
         public Builder minLeafSize(double v) {
             minLeafSize = v;
+            assigned.add("min_leaf_size");
             return this;
         }
 
         public Builder alpha(double v) {
             alpha = v;
+            assigned.add("alpha");
             return this;
         }
 
         public Builder ignoreNan(boolean v) {
             ignoreNan = v;
+            assigned.add("ignore_nan");
             return this;
         }
 
         public Builder weight(double v) {
             weight = v;
+            assigned.add("weight");
             return this;
         }
 
         public Builder powerDegree(int v) {
             powerDegree = v;
+            assigned.add("power_degree");
             return this;
         }
 
         public Builder sigmoidExponent(double v) {
             sigmoidExponent = v;
+            assigned.add("sigmoid_exponent");
             return this;
         }
 
         public Builder tailSensitivity(double v) {
             tailSensitivity = v;
+            assigned.add("tail_sensitivity");
             return this;
         }
 
         public Builder optimise(boolean v) {
             optimise = v;
+            assigned.add("optimise");
             return this;
         }
 
         /** The optimise step's penalty in rows (&gt;= 0), or {@link Params#AUTO} to choose it from the data. */
         public Builder penalty(double v) {
             penalty = v;
+            assigned.add("penalty");
             return this;
         }
 

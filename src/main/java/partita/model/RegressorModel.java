@@ -1,6 +1,7 @@
 package partita.model;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import partita.PartitaException;
 import partita.eval.Metrics;
@@ -129,8 +130,8 @@ public final class RegressorModel extends FittedModel implements TransparentMode
      * first with {@link #withTrainingData(Table)}.
      */
     @Override
-    public RegressorModel refit(Params newParams, String... names) {
-        Params p = keepAlpha(newParams);
+    public RegressorModel refit(UnaryOperator<Params.Builder> change, String... names) {
+        Params p = keepAlpha(change.apply(params.toBuilder()).build());
         Params[] featureParams = refitParams(p, names);
         Params model = names.length == 0 ? p : params;
         if (training == null) {

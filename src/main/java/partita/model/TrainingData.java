@@ -51,11 +51,7 @@ public final class TrainingData {
         checkNoMissingTarget(t);
         if (classification) {
             this.labels = binaryLabels(t);
-            this.y = new double[table.rowCount()];
-            Object positive = labels.get(1);
-            for (int i = 0; i < y.length; i++) {
-                y[i] = positive.equals(t.get(i)) ? 1 : 0;
-            }
+            this.y = Labels.read(t, labels);
         } else {
             this.labels = List.of();
             this.y = Columns.doubles(t);

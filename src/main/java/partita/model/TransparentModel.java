@@ -2,6 +2,7 @@ package partita.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import tech.tablesaw.api.Table;
 
@@ -89,9 +90,15 @@ public sealed interface TransparentModel permits ClassifierModel, RegressorModel
     ModelData snapshot();
 
     /**
-     * Re-grows and re-scores the given features (none = all) with new parameters, from the kept
-     * split statistics. An optimised model re-optimises every leaf score, which needs the training
+     * Re-grows and re-scores the given features (none = all) with the model's parameters changed
+     * by {@code change} ({@code m.refit(p -> p.maxDepth(4), "age")}), from the kept split
+     * statistics. An optimised model re-optimises every leaf score, which needs the training
      * rows; optimise and penalty change only with a refit of all features.
      */
-    TransparentModel refit(Params params, String... features);
+    TransparentModel refit(UnaryOperator<Params.Builder> change, String... features);
+
+    /** Classifier or regressor. */
+    default Kind kind() {
+        return Kind.of(this);
+    }
 }

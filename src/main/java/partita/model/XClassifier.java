@@ -1,27 +1,31 @@
 package partita.model;
 
 import java.util.List;
-
-import tech.tablesaw.api.Table;
+import java.util.Objects;
 
 /** Unfitted transparent binary classifier; {@code fit} returns a {@link ClassifierModel}. */
-public final class XClassifier extends Estimator<ClassifierModel> {
+public record XClassifier(Params params) implements Estimator<ClassifierModel> {
+
+    public XClassifier {
+        Objects.requireNonNull(params, "params");
+    }
 
     public XClassifier() {
         this(Params.defaults());
     }
 
-    public XClassifier(Params params) {
-        super(params);
+    @Override
+    public Kind kind() {
+        return Kind.CLASSIFIER;
+    }
+
+    @Override
+    public XClassifier withParams(Params p) {
+        return new XClassifier(p);
     }
 
     @Override
     public ClassifierModel fit(TrainingData data, int[] rows, List<String> features, ClassifierModel prior) {
-        return ClassifierModel.fit(params(), data, rows, features, prior);
-    }
-
-    @Override
-    TrainingData prepare(Table data, String target, List<String> features) {
-        return TrainingData.forClassification(data, target, features);
+        return ClassifierModel.fit(params, data, rows, features, prior);
     }
 }

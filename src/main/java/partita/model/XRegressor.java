@@ -1,27 +1,31 @@
 package partita.model;
 
 import java.util.List;
-
-import tech.tablesaw.api.Table;
+import java.util.Objects;
 
 /** Unfitted transparent regressor; {@code fit} returns a {@link RegressorModel}. */
-public final class XRegressor extends Estimator<RegressorModel> {
+public record XRegressor(Params params) implements Estimator<RegressorModel> {
+
+    public XRegressor {
+        Objects.requireNonNull(params, "params");
+    }
 
     public XRegressor() {
         this(Params.defaults());
     }
 
-    public XRegressor(Params params) {
-        super(params);
+    @Override
+    public Kind kind() {
+        return Kind.REGRESSOR;
+    }
+
+    @Override
+    public XRegressor withParams(Params p) {
+        return new XRegressor(p);
     }
 
     @Override
     public RegressorModel fit(TrainingData data, int[] rows, List<String> features, RegressorModel prior) {
-        return RegressorModel.fit(params(), data, rows, features, prior);
-    }
-
-    @Override
-    TrainingData prepare(Table data, String target, List<String> features) {
-        return TrainingData.forRegression(data, target, features);
+        return RegressorModel.fit(params, data, rows, features, prior);
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import partita.PartitaException;
-import partita.model.TransparentModel;
+import partita.eval.Metric;
+import partita.eval.Predictions;
+import partita.model.Kind;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -18,31 +20,28 @@ import tech.tablesaw.columns.Column;
  * {@code ALL} and one per serving model (the rows that model scores; the {@code __dataset__} row
  * gathers the fallback rows, where both models agree by construction).
  *
- * <p>Classifier metrics (auc, accuracy at 0.5, log_loss) come from calibrated probabilities,
- * each model with its own calibration map, for the single and the partitioned model alike:
- * raw scores of different segment models are not on one scale. Regressor metrics: mae, rmse,
- * r2 of clipped predictions. {@code improvement_<metric>} is signed so that positive means the
- * partitioned model is better (for log_loss, mae and rmse it is single minus partitioned).
- * The verdict uses auc (log_loss where auc is undefined) or rmse. Rows without a target are
- * left out.
+ * <p>Metrics are the kind's ({@link Kind#metrics()}), each on its {@link Metric} input: AUC and
+ * log loss on calibrated probabilities, each model with its own calibration map (raw scores of
+ * different segment models are not on one scale), accuracy on the predicted labels; regressor
+ * metrics on clipped predictions. {@code improvement_<metric>} is signed so that positive means
+ * the partitioned model is better. The verdict uses the headline metric ({@link Kind#headline()};
+ * the loss where it is undefined, e.g. AUC on one class). Rows without a target are left out.
  */
 public final class Comparison {
 
     /** One line of the comparison; metric maps are keyed by metric name. */
-    public record Row(String segment, int rows, Map<String, Double> single, Map<String, Double> partitioned) {
+    public record Row(Kind kind, String segment, int rows, Map<Metric, Double> single,
+                      Map<Metric, Double> partitioned) {
 
-        /** The metric verdicts use: auc (log_loss where auc is undefined), or rmse for a regressor. */
-        public String headline() {
-            if (!single.containsKey("auc")) {
-                return "rmse";
-            }
-            return Double.isNaN(single.get("auc")) || Double.isNaN(partitioned.get("auc")) ? "log_loss" : "auc";
+        /** The metric verdicts use: the kind's headline, or its loss where the headline is undefined. */
+        public Metric headline() {
+            Metric h = kind.headline();
+            return Double.isNaN(single.get(h)) || Double.isNaN(partitioned.get(h)) ? kind.loss() : h;
         }
 
         /** Partitioned minus single, signed so that positive is better. */
-        public double improvement(String metric) {
-            double d = partitioned.get(metric) - single.get(metric);
-            return Kind.higherIsBetter(metric) ? d : -d;
+        public double improvement(Metric metric) {
+            return metric.gain(partitioned.get(metric), single.get(metric));
         }
 
         /** better, worse or same on the headline metric. */
@@ -63,7 +62,7 @@ public final class Comparison {
         this.rows = List.copyOf(rows);
     }
 
-    static Comparison of(PartitionedModel model, Table test, int[] rows) {
+    static Comparison of(PartitionedModel<?> model, Table test, int[] rows) {
         double[] y = Target.read(test, model.target(), model.labelsOrNull());
         Segmentation.IntList labelled = new Segmentation.IntList();
         int n = rows == null ? test.rowCount() : rows.length;
@@ -79,33 +78,29 @@ public final class Comparison {
                     + "'. Compare on labelled rows.");
         }
         PartitionedModel.Routing routing = model.routing(test);
-        TransparentModel single = model.datasetModel();
-        double[] singleP = PartitionedModel.predictions(single, test, use);
-        double[] partP = PartitionedModel.perRow(routing, use, (m, r) -> PartitionedModel.predictions(m, test, r));
-        double[] truth = Trainer.pick(y, use);
+        Kind kind = model.kind();
+        Predictions single = TrainingJob.predictions(kind, model.datasetModel(), test, y, use);
+        Predictions part = model.predictions(routing, test, y, use);
         List<Row> out = new ArrayList<>();
-        out.add(row(model.kind(), ALL, truth, singleP, partP, null));
+        out.add(row(kind, ALL, single, part));
         Map<Segment, int[]> groups = routing.positions(use);
         for (Segment s : model.segments()) {
             int[] pos = groups.get(s);
             if (pos != null) {
-                out.add(row(model.kind(), s.name(), truth, singleP, partP, pos));
+                out.add(row(kind, s.name(), single.subset(pos), part.subset(pos)));
             }
         }
-        return new Comparison(model.kind(), out);
+        return new Comparison(kind, out);
     }
 
-    private static Row row(Kind kind, String name, double[] y, double[] single, double[] part, int[] pos) {
-        double[] yy = pos == null ? y : Trainer.pick(y, pos);
-        double[] s = pos == null ? single : Trainer.pick(single, pos);
-        double[] p = pos == null ? part : Trainer.pick(part, pos);
-        Map<String, Double> sm = new LinkedHashMap<>();
-        Map<String, Double> pm = new LinkedHashMap<>();
-        for (String metric : kind.metrics()) {
-            sm.put(metric, kind.metric(metric, yy, s));
-            pm.put(metric, kind.metric(metric, yy, p));
+    private static Row row(Kind kind, String name, Predictions single, Predictions part) {
+        Map<Metric, Double> sm = new LinkedHashMap<>();
+        Map<Metric, Double> pm = new LinkedHashMap<>();
+        for (Metric metric : kind.metrics()) {
+            sm.put(metric, metric.of(single));
+            pm.put(metric, metric.of(part));
         }
-        return new Row(name, yy.length, sm, pm);
+        return new Row(kind, name, single.rows(), sm, pm);
     }
 
 
@@ -123,19 +118,19 @@ public final class Comparison {
         StringColumn model = StringColumn.create("model");
         StringColumn variant = StringColumn.create("variant");
         IntColumn n = IntColumn.create("rows");
-        Map<String, DoubleColumn> metrics = new LinkedHashMap<>();
-        kind.metrics().forEach(m -> metrics.put(m, DoubleColumn.create(m)));
+        Map<Metric, DoubleColumn> metrics = new LinkedHashMap<>();
+        kind.metrics().forEach(m -> metrics.put(m, DoubleColumn.create(m.label())));
         byName.forEach((name, c) -> {
             if (c.kind != kind) {
-                throw new PartitaException("'" + name + "' is a " + c.kind.name().toLowerCase(Locale.ROOT) + ", the others "
-                        + kind.name().toLowerCase(Locale.ROOT) + "s: compare models of one kind side by side.");
+                throw new PartitaException("'" + name + "' is a " + c.kind.label() + ", the others "
+                        + kind.label() + "s: compare models of one kind side by side.");
             }
             Row all = c.rows.get(0);
             for (String v : List.of("single", "partitioned")) {
                 model.append(name);
                 variant.append(v);
                 n.append(all.rows());
-                Map<String, Double> values = v.equals("single") ? all.single() : all.partitioned();
+                Map<Metric, Double> values = v.equals("single") ? all.single() : all.partitioned();
                 metrics.forEach((m, col) -> col.append(values.get(m)));
             }
         });
@@ -148,7 +143,7 @@ public final class Comparison {
         return kind;
     }
 
-    public List<String> metrics() {
+    public List<Metric> metrics() {
         return kind.metrics();
     }
 
@@ -177,7 +172,7 @@ public final class Comparison {
         IntColumn n = IntColumn.create("rows");
         StringColumn verdict = StringColumn.create("verdict");
         List<Column<?>> cols = new ArrayList<>(List.of(segment, n));
-        for (String m : metrics()) {
+        for (Metric m : metrics()) {
             cols.add(DoubleColumn.create("single_" + m));
             cols.add(DoubleColumn.create("partitioned_" + m));
             cols.add(DoubleColumn.create("improvement_" + m));
@@ -187,7 +182,7 @@ public final class Comparison {
         for (Row r : rows) {
             segment.append(r.segment());
             n.append(r.rows());
-            for (String m : metrics()) {
+            for (Metric m : metrics()) {
                 t.doubleColumn("single_" + m).append(r.single().get(m));
                 t.doubleColumn("partitioned_" + m).append(r.partitioned().get(m));
                 t.doubleColumn("improvement_" + m).append(r.improvement(m));
@@ -209,7 +204,7 @@ public final class Comparison {
         List<String> worse = new ArrayList<>();
         for (Row r : rows.subList(1, rows.size())) {
             if (r.verdict().equals("worse")) {
-                String h = r.headline();
+                Metric h = r.headline();
                 worse.add(r.segment() + " (" + describe(r, h) + ", " + r.rows() + " rows)");
             }
         }
@@ -219,7 +214,7 @@ public final class Comparison {
     }
 
     /** e.g. {@code auc +0.0131}: the partitioned minus single value of a metric. */
-    static String describe(Row r, String metric) {
+    static String describe(Row r, Metric metric) {
         return String.format(Locale.ROOT, "%s %+.4f", metric, r.partitioned().get(metric) - r.single().get(metric));
     }
 

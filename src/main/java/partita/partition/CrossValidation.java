@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import partita.eval.Metric;
+import partita.model.Kind;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -16,7 +18,7 @@ import tech.tablesaw.columns.Column;
  * spread (sample standard deviation over folds) of each metric for the single and the
  * partitioned model and of the improvement (positive = partitioned better).
  *
- * <p>Verdict on the headline metric (auc, or rmse): {@code better} when the mean improvement
+ * <p>Verdict on the headline metric ({@link Kind#headline()}): {@code better} when the mean improvement
  * exceeds twice its standard error (std / sqrt(folds)), {@code worse} when it is below minus
  * twice that, else {@code within noise} (also when a segment appears in fewer than 2 folds).
  */
@@ -46,22 +48,21 @@ public final class CrossValidation {
     }
 
     /** Summary of one segment over the folds where it had rows. */
-    public record Summary(String segment, int folds, int rows, Map<String, double[]> single,
-                          Map<String, double[]> partitioned, Map<String, double[]> improvement) {
+    public record Summary(Kind kind, String segment, int folds, int rows, Map<Metric, double[]> single,
+                          Map<Metric, double[]> partitioned, Map<Metric, double[]> improvement) {
 
         /** Mean of a metric's improvement over folds. */
-        public double meanImprovement(String metric) {
+        public double meanImprovement(Metric metric) {
             return mean(improvement.get(metric));
         }
 
-        public double stdImprovement(String metric) {
+        public double stdImprovement(Metric metric) {
             return std(improvement.get(metric));
         }
 
         /** better, worse or within noise on the headline metric (see the class comment). */
         public String verdict() {
-            String h = improvement.containsKey("auc") ? "auc" : "rmse";
-            double[] d = improvement.get(h);
+            double[] d = improvement.get(kind.headline());
             if (d.length < 2) {
                 return "within noise";
             }
@@ -81,15 +82,15 @@ public final class CrossValidation {
         }
         List<Summary> out = new ArrayList<>();
         bySegment.forEach((segment, rows) -> {
-            Map<String, double[]> single = new LinkedHashMap<>();
-            Map<String, double[]> part = new LinkedHashMap<>();
-            Map<String, double[]> impr = new LinkedHashMap<>();
-            for (String m : kind.metrics()) {
+            Map<Metric, double[]> single = new LinkedHashMap<>();
+            Map<Metric, double[]> part = new LinkedHashMap<>();
+            Map<Metric, double[]> impr = new LinkedHashMap<>();
+            for (Metric m : kind.metrics()) {
                 single.put(m, finite(rows.stream().mapToDouble(r -> r.single().get(m)).toArray()));
                 part.put(m, finite(rows.stream().mapToDouble(r -> r.partitioned().get(m)).toArray()));
                 impr.put(m, finite(rows.stream().mapToDouble(r -> r.improvement(m)).toArray()));
             }
-            out.add(new Summary(segment, rows.size(), rows.stream().mapToInt(Comparison.Row::rows).sum(), single, part,
+            out.add(new Summary(kind, segment, rows.size(), rows.stream().mapToInt(Comparison.Row::rows).sum(), single, part,
                     impr));
         });
         return out;
@@ -107,7 +108,7 @@ public final class CrossValidation {
         IntColumn rows = IntColumn.create("rows");
         StringColumn verdict = StringColumn.create("verdict");
         List<Column<?>> cols = new ArrayList<>(List.of(segment, nf, rows));
-        for (String m : kind.metrics()) {
+        for (Metric m : kind.metrics()) {
             for (String who : List.of("single_", "partitioned_", "improvement_")) {
                 cols.add(DoubleColumn.create(who + m + "_mean"));
                 cols.add(DoubleColumn.create(who + m + "_std"));
@@ -119,7 +120,7 @@ public final class CrossValidation {
             segment.append(s.segment());
             nf.append(s.folds());
             rows.append(s.rows());
-            for (String m : kind.metrics()) {
+            for (Metric m : kind.metrics()) {
                 append(t, "single_" + m, s.single().get(m));
                 append(t, "partitioned_" + m, s.partitioned().get(m));
                 append(t, "improvement_" + m, s.improvement().get(m));
@@ -138,7 +139,7 @@ public final class CrossValidation {
     public String statement() {
         List<Summary> all = summaries();
         Summary overall = all.get(0);
-        String h = kind == Kind.CLASSIFIER ? "auc" : "rmse";
+        Metric h = kind.headline();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "Over %d folds (seed %d) the partitioned model is %s overall: %s improvement %+.4f ± %.4f"
                         + " (mean ± std).",

@@ -27,7 +27,7 @@ public final class ImportanceMatrix {
         this.values = values;
     }
 
-    static ImportanceMatrix of(PartitionedModel model) {
+    static ImportanceMatrix of(PartitionedModel<?> model) {
         List<String> features = model.features();
         List<Segment> trained = model.segments().stream().filter(Segment::trained).toList();
         double[][] v = new double[features.size()][trained.size()];

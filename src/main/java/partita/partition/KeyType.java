@@ -1,5 +1,6 @@
 package partita.partition;
 
+import partita.model.Kind;
 import java.util.Locale;
 import partita.PartitaException;
 import tech.tablesaw.api.BooleanColumn;
@@ -15,7 +16,7 @@ import tech.tablesaw.columns.Column;
  * table whose partition column changed kind (e.g. codes read as numbers instead of text) is
  * refused instead of silently routing every row to {@code __dataset__}.
  */
-enum KeyType {
+public enum KeyType {
     TEXT, NUMBER, BOOLEAN, DATE;
 
     static KeyType of(Column<?> column) {

@@ -56,16 +56,6 @@ public record Level(String column, Derivation derivation, ValueMapping mapping, 
         return new Level(column, derivation, null, DEFAULT_MIN_SIZE);
     }
 
-    /**
-     * Reads the magic form of a level: {@code column}, or {@code derivation:column}
-     * (e.g. {@code season:date}).
-     */
-    public static Level parse(String text) {
-        String t = text.strip();
-        int colon = t.indexOf(':');
-        return colon < 0 ? of(t) : derived(Derivation.parse(t.substring(0, colon)), t.substring(colon + 1).strip());
-    }
-
     public Level withMinSize(int size) {
         return new Level(column, derivation, mapping, size);
     }

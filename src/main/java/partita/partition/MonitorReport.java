@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import partita.PartitaException;
+import partita.eval.Metric;
+import partita.eval.Predictions;
+import partita.model.Kind;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -25,13 +28,13 @@ import tech.tablesaw.columns.Column;
  */
 public final class MonitorReport {
 
-    private final String metric;
+    private final Metric metric;
     private final double threshold;
     private final Table segments;
     private final Table newSegments;
     private final List<String> alerts;
 
-    private MonitorReport(String metric, double threshold, Table segments, Table newSegments, List<String> alerts) {
+    private MonitorReport(Metric metric, double threshold, Table segments, Table newSegments, List<String> alerts) {
         this.metric = metric;
         this.threshold = threshold;
         this.segments = segments;
@@ -39,7 +42,7 @@ public final class MonitorReport {
         this.alerts = List.copyOf(alerts);
     }
 
-    static MonitorReport of(PartitionedModel model, Table data, String metric, double threshold, int minNew) {
+    static MonitorReport of(PartitionedModel<?> model, Table data, Metric metric, double threshold, int minNew) {
         if (minNew < 1) {
             throw new PartitaException("min_new=" + minNew + ": new segments are reported from 1 row up; give 1 or"
                     + " more.");
@@ -58,9 +61,9 @@ public final class MonitorReport {
         IntColumn rows = IntColumn.create("rows");
         IntColumn nLabelled = IntColumn.create("labelled");
         List<Column<?>> cols = new ArrayList<>(List.of(segment, rows, nLabelled));
-        Map<String, DoubleColumn> metricCols = new LinkedHashMap<>();
-        for (String m : kind.metrics()) {
-            metricCols.put(m, DoubleColumn.create(m));
+        Map<Metric, DoubleColumn> metricCols = new LinkedHashMap<>();
+        for (Metric m : kind.metrics()) {
+            metricCols.put(m, DoubleColumn.create(m.label()));
         }
         cols.addAll(metricCols.values());
         DoubleColumn psi = DoubleColumn.create("psi");
@@ -77,14 +80,13 @@ public final class MonitorReport {
             }
             List<String> notes = new ArrayList<>();
             int[] withY = y == null ? new int[0] : Arrays.stream(r).filter(i -> !Double.isNaN(y[i])).toArray();
-            double[] p = PartitionedModel.predictions(s.model(), data, withY);
-            double[] truth = y == null ? new double[0] : Trainer.pick(y, withY);
-            metricCols.forEach((m, c) -> c.append(kind.metric(m, truth, p)));
-            double value = kind.metric(metric, truth, p);
-            boolean breach = Kind.higherIsBetter(metric) ? value < threshold : value > threshold;
+            Predictions p = kind.predictions(s.model(), data, withY, y == null ? new double[0] : Predictions.pick(y, withY));
+            metricCols.forEach((m, c) -> c.append(m.of(p)));
+            double value = metric.of(p);
+            boolean breach = metric.better(threshold, value);
             if (breach) {
                 notes.add(String.format(Locale.ROOT, "%s %.4f %s %s", metric, value,
-                        Kind.higherIsBetter(metric) ? "below" : "above", threshold));
+                        metric.higherIsBetter() ? "below" : "above", threshold));
             } else if (Double.isNaN(value)) {
                 notes.add(metric + " undefined" + (y == null ? " (no target column)"
                         : withY.length == 0 ? " (no labelled rows)" : " (one class only)"));
@@ -118,7 +120,7 @@ public final class MonitorReport {
     }
 
     /** Paths new at some level (shallowest new prefix), with at least minNew rows. */
-    private static Table newSegments(PartitionedModel model, PartitionedModel.Routing routing, int minNew,
+    private static Table newSegments(PartitionedModel<?> model, PartitionedModel.Routing routing, int minNew,
                                      List<String> alerts) {
         Map<SegmentKey, int[]> counts = new LinkedHashMap<>();
         Map<SegmentKey, Segment> scoredBy = new LinkedHashMap<>();
@@ -151,7 +153,7 @@ public final class MonitorReport {
         return Table.create("Segments unseen in training (at least " + minNew + " rows)", segment, level, rows, by);
     }
 
-    public String metric() {
+    public Metric metric() {
         return metric;
     }
 

@@ -1,5 +1,6 @@
 package partita.partition;
 
+import partita.model.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -76,15 +77,5 @@ public record Partition(Table data, String target, Kind kind, PartitionSpec spec
     /** The classifier's labels [negative, positive] (target_mean is the positive share); empty for a regressor. */
     public List<Object> labels() {
         return kind == Kind.CLASSIFIER ? Target.labels(data, target) : List.of();
-    }
-
-    /** A trainer on this partition's segments, with default settings. */
-    public Partitioner trainer() {
-        return Partitioner.of(spec);
-    }
-
-    /** Fits with a trainer's settings (its own partition spec is replaced by this one's). */
-    public PartitionedModel fit(Partitioner settings) {
-        return settings.withSpec(spec).fit(data, target, kind);
     }
 }

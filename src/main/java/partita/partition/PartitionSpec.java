@@ -1,5 +1,6 @@
 package partita.partition;
 
+import partita.model.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -43,14 +44,6 @@ public record PartitionSpec(List<Level> levels) {
     /** A hierarchy on the given columns (outermost first), default minimum sizes. */
     public static PartitionSpec by(List<String> columns) {
         return new PartitionSpec(columns.stream().map(Level::of).toList());
-    }
-
-    /**
-     * Reads the magic form: comma-separated levels, outermost first, each a column or
-     * {@code derivation:column}, e.g. {@code region,season:date}.
-     */
-    public static PartitionSpec parse(String levels) {
-        return new PartitionSpec(Words.list(levels).stream().map(Level::parse).toList());
     }
 
     public static PartitionSpec of(Level... levels) {

@@ -1,16 +1,17 @@
 package partita.partition;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import partita.PartitaException;
-import partita.io.ModelFiles;
+import partita.eval.Metric;
+import partita.eval.Predictions;
 import partita.model.ClassifierModel;
 import partita.model.Explanation;
+import partita.model.Kind;
 import partita.model.Params;
 import partita.model.RegressorModel;
 import partita.model.TransparentModel;
@@ -26,12 +27,14 @@ import tech.tablesaw.api.Table;
  * Every row is scored by exactly one model: the deepest trained segment of its path, else its
  * parent, ..., else {@code __dataset__} (unknown, too small, failed, rejected and missing-valued
  * segments alike); {@link #route(Table)} says which. Immutable; refit returns a new model.
+ * Generic in the type of its segment models ({@link ClassifierModel}, {@link RegressorModel}):
+ * {@link #model(String)} and {@link #datasetModel()} return that type.
  */
-public abstract sealed class PartitionedModel permits PartitionedClassifier, PartitionedRegressor {
+public final class PartitionedModel<M extends TransparentModel> {
 
     private final PartitionSpec spec;
     /** The training settings (callbacks dropped), to train again: cross-validation, re-attaching data. */
-    private final Partitioner trainer;
+    private final PartitionedTrainer<M> trainer;
     private final String target;
     private final List<String> features;
     final List<KeyType> sources;
@@ -41,7 +44,7 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
     /** Training rows, in memory only (null after load). */
     final TrainingRows training;
 
-    PartitionedModel(Partitioner trainer, String target, List<String> features, List<KeyType> sources,
+    PartitionedModel(PartitionedTrainer<M> trainer, String target, List<String> features, List<KeyType> sources,
                      List<Segment> segments, TrainingRows training) {
         this.trainer = trainer.withoutCallbacks();
         this.spec = trainer.spec();
@@ -59,17 +62,37 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
         }
     }
 
-    public abstract Kind kind();
+    /**
+     * A fitted model assembled from its parts, as a model file holds them (no training rows in
+     * memory): the trainer's settings, target, features, the kind of key of each level, and the
+     * segments ({@code __dataset__} first, trained).
+     */
+    public static <M extends TransparentModel> PartitionedModel<M> restore(PartitionedTrainer<M> trainer,
+            String target, List<String> features, List<KeyType> keyTypes, List<Segment> segments) {
+        return new PartitionedModel<>(trainer, target, features, keyTypes, segments, null);
+    }
+
+    /** The kind of values (text, number, boolean, date) of each level's segment column, as in training. */
+    public List<KeyType> keyTypes() {
+        return sources;
+    }
+
+    /** Classifier or regressor: the kind of the estimator it was trained with. */
+    public Kind kind() {
+        return trainer.kind();
+    }
 
     /** The same model with other segments (refit), keeping everything else. */
-    abstract PartitionedModel with(List<Segment> newSegments, TrainingRows rows);
+    PartitionedModel<M> with(List<Segment> newSegments, TrainingRows rows) {
+        return new PartitionedModel<>(trainer, target, features, sources, newSegments, rows);
+    }
 
     public PartitionSpec spec() {
         return spec;
     }
 
     /** The settings this model was trained with (kept in its file too), without progress or cancel callbacks. */
-    public Partitioner trainer() {
+    public PartitionedTrainer<M> trainer() {
         return trainer;
     }
 
@@ -97,19 +120,24 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
         return byKey.get(key);
     }
 
-    public TransparentModel datasetModel() {
-        return segments.get(0).model();
+    public M datasetModel() {
+        return cast(segments.get(0).model());
+    }
+
+    @SuppressWarnings("unchecked") // every segment model was fitted by the trainer's Estimator<M>
+    private M cast(TransparentModel m) {
+        return (M) m;
     }
 
     /** The model of a trained segment; a segment without one is an error saying why and who scores its rows. */
-    public TransparentModel model(String segment) {
+    public M model(String segment) {
         Segment s = segment(segment);
         if (!s.trained()) {
             throw new PartitaException("Segment '" + s.name() + "' has no model: it is " + s.status().label()
                     + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + ". Its rows are scored by "
                     + serving(s.key()).name() + ".");
         }
-        return s.model();
+        return cast(s.model());
     }
 
     /** Names of the segments that have a model, {@code __dataset__} first. */
@@ -183,10 +211,11 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
         return out;
     }
 
-    /** Calibrated probabilities (classifier) or clipped predictions (regressor) of a model on some rows. */
-    static double[] predictions(TransparentModel model, Table data, int[] rows) {
-        return model instanceof ClassifierModel c ? c.predictProba(data, rows)
-                : ((RegressorModel) model).predict(data, rows);
+    /** What the serving models predict on some rows of a table whose targets are {@code y}. */
+    Predictions predictions(Routing routing, Table data, double[] y, int[] rows) {
+        Kind kind = kind();
+        return new Predictions(Predictions.pick(y, rows),
+                perRow(routing, rows, (m, r) -> kind.predictions(m, data, r, new double[r.length]).values()));
     }
 
     /** The classifier's labels, or null for a regressor (as {@link Target#read} takes them). */
@@ -197,6 +226,48 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
     /** One score per row, in row order, each from the row's serving model. */
     public double[] predictScore(Table data) {
         return perRow(data, null, (m, rows) -> m.predictScore(data, rows));
+    }
+
+    /**
+     * Classifier: calibrated probability of the positive label per row, each from its serving
+     * model's own calibration map (raw scores of different segment models are not on one scale;
+     * these are).
+     */
+    public double[] predictProba(Table data) {
+        requireClassifier("predictProba", "predict(table) gives its predicted values");
+        return perRow(data, null, (m, rows) -> ((ClassifierModel) m).predictProba(data, rows));
+    }
+
+    /**
+     * The prediction per row from its serving model: the label (classifier, decision value above
+     * 0.5, see {@link ClassifierModel#predict(Table, double)}) or the value clipped to the serving
+     * model's prediction range (regressor, as {@code Double}).
+     */
+    public List<Object> predict(Table data) {
+        if (kind() == Kind.REGRESSOR) {
+            double[] v = perRow(data, null, (m, rows) -> ((RegressorModel) m).predict(data, rows));
+            return java.util.Arrays.stream(v).boxed().map(Object.class::cast).toList();
+        }
+        return predict(data, 0.5);
+    }
+
+    /** Classifier labels: the positive label where the serving model's decision value is above the threshold. */
+    public List<Object> predict(Table data, double threshold) {
+        requireClassifier("predict(table, threshold)", "predict(table) gives its values");
+        double[] scores = perRow(data, null, (m, rows) -> ((ClassifierModel) m).decisionValues(data, rows));
+        List<Object> labels = ((ClassifierModel) datasetModel()).labels();
+        List<Object> out = new ArrayList<>(scores.length);
+        for (double s : scores) {
+            out.add(labels.get(s > threshold ? 1 : 0));
+        }
+        return out;
+    }
+
+    private void requireClassifier(String call, String instead) {
+        if (kind() != Kind.CLASSIFIER) {
+            throw new PartitaException(call + " applies to a partitioned classifier; this one is a regressor of "
+                    + target + ": " + instead + ".");
+        }
     }
 
     /**
@@ -268,7 +339,7 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
         IntColumn feats = IntColumn.create("features");
         IntColumn leaves = IntColumn.create("leaves");
         LongColumn ms = LongColumn.create("fit_ms");
-        DoubleColumn metric = DoubleColumn.create("train_" + kind().trainingMetricName());
+        DoubleColumn metric = DoubleColumn.create("train_" + kind().headline().label());
         DoubleColumn penalty = DoubleColumn.create("penalty");
         for (Segment s : segments) {
             if (s.trained() && s.model().optimised()) {
@@ -296,7 +367,7 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
             ms.append(s.fitMillis());
             metric.append(s.trainingMetric());
         }
-        Table out = Table.create("Training summary (" + kind().name().toLowerCase(java.util.Locale.ROOT) + " of " + target
+        Table out = Table.create("Training summary (" + kind().label() + " of " + target
                 + " by " + spec + ")", segment, level, rows, status, reason, depth, gain, params, feats, leaves, ms,
                 metric);
         if (penalty.countMissing() < penalty.size()) {
@@ -328,42 +399,50 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
     }
 
     /**
-     * Monitoring on new labelled data with the kind's headline metric (classifier AUC of the
-     * calibrated probabilities, regressor R²).
+     * Monitoring on new labelled data with the kind's headline metric ({@link Kind#headline()}).
      *
      * @param threshold alert when a segment's metric is below it
      * @param minNew    report segments unseen in training with at least this many rows
      */
     public MonitorReport monitor(Table data, double threshold, int minNew) {
-        return monitor(data, kind() == Kind.CLASSIFIER ? "auc" : "r2", threshold, minNew);
+        return monitor(data, kind().headline(), threshold, minNew);
     }
 
     /**
-     * Monitoring with a chosen metric; for log_loss, mae and rmse (lower is better) the alert fires
-     * above the threshold.
+     * Monitoring with one of the kind's metrics ({@link Kind#metrics()}); for a lower-is-better
+     * metric (log_loss, mae, rmse) the alert fires above the threshold.
      */
-    public MonitorReport monitor(Table data, String metric, double threshold, int minNew) {
-        return MonitorReport.of(this, data, kind().checkMetric(metric), threshold, minNew);
+    public MonitorReport monitor(Table data, Metric metric, double threshold, int minNew) {
+        if (!kind().metrics().contains(metric)) {
+            kind().metric(metric.label()); // the error listing this kind's metrics
+        }
+        return MonitorReport.of(this, data, metric, threshold, minNew);
     }
 
     /**
-     * Rapid refit of all or some segments with changed parameters, from the split statistics kept
-     * in each model (no data needed). Settings apply on top of each segment's own parameters.
-     *
-     * @param settings parameter name (snake_case or camelCase) to value, e.g. {"max_depth": 4}
-     * @param segmentNames segments to refit (null or empty: every trained segment, __dataset__ included)
-     * @param featureNames features whose parameters change (null or empty: all)
+     * Rapid refit of some segments (none named: every trained segment, {@code __dataset__}
+     * included) with their parameters changed by {@code change}, from the split statistics kept
+     * in each model (no data needed): {@code m.refit(p -> p.maxDepth(4), "Husband")}. The change
+     * applies on top of each segment's own parameters.
      */
-    public PartitionedModel refit(Map<String, ?> settings, Collection<String> segmentNames,
-                                  List<String> featureNames) {
+    public PartitionedModel<M> refit(UnaryOperator<Params.Builder> change, String... segments) {
+        return refit(change, List.of(segments), List.of());
+    }
+
+    /**
+     * As {@link #refit(UnaryOperator, String...)}, changing only the given features of each
+     * segment's model (empty: all); a segment whose model has none of them is left as it is.
+     */
+    public PartitionedModel<M> refit(UnaryOperator<Params.Builder> change, List<String> segmentNames,
+                                     List<String> featureNames) {
         boolean optimised = segments.stream().anyMatch(s -> s.trained() && s.model().optimised());
         if (training == null && (kind() == Kind.REGRESSOR || optimised)) {
-            throw new PartitaException("This partitioned " + kind().name().toLowerCase(java.util.Locale.ROOT)
+            throw new PartitaException("This partitioned " + kind().label()
                     + " has no training data in memory (it was loaded from a file), and its refit re-runs "
                     + (optimised ? "the optimise step" : "the ridge step") + " over the training rows. Attach the table"
                     + " it was trained on first: model.withTrainingData(table).refit(...).");
         }
-        List<Segment> targets = segmentNames == null || segmentNames.isEmpty()
+        List<Segment> targets = segmentNames.isEmpty()
                 ? segments.stream().filter(Segment::trained).toList()
                 : segmentNames.stream().map(this::segment).toList();
         for (Segment t : targets) {
@@ -371,8 +450,7 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
                 model(t.name()); // throws, saying why it has no model
             }
         }
-        List<String> feats = featureNames == null ? List.of() : featureNames;
-        for (String f : feats) {
+        for (String f : featureNames) {
             if (!features.contains(f)) {
                 throw PartitaException.unknownName("feature", f, features);
             }
@@ -380,19 +458,18 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
         List<Segment> out = new ArrayList<>(segments);
         for (int i = 0; i < out.size(); i++) {
             Segment s = out.get(i);
-            List<String> own = feats.stream().filter(s.features()::contains).toList();
-            if (!targets.contains(s) || (!feats.isEmpty() && own.isEmpty())) {
+            List<String> own = featureNames.stream().filter(s.features()::contains).toList();
+            if (!targets.contains(s) || (!featureNames.isEmpty() && own.isEmpty())) {
                 continue; // not asked for, or none of the named features is in its model
             }
-            Params.Builder b = s.params().toBuilder();
-            settings.forEach((k, v) -> b.set(k, String.valueOf(v)));
-            TransparentModel m = s.model().refit(b.build(), own.toArray(String[]::new));
+            Params p = change.apply(s.params().toBuilder()).build();
+            TransparentModel m = s.model().refit(b -> p.toBuilder(), own.toArray(String[]::new));
             double metric = Double.NaN;
             ScoreReference ref = null;
             if (training != null) {
                 int[] rows = training.rows().get(s.key());
                 Table t = training.table();
-                metric = kind().trainingMetric(Trainer.pick(training.y(), rows), m.predictScore(t, rows));
+                metric = TrainingJob.trainingMetric(kind(), m, t, training.y(), rows);
                 ref = ScoreReference.of(m.predictScore(t, training.served().getOrDefault(s.key(), rows)));
             }
             out.set(i, s.withModel(m, m.params(), metric, ref));
@@ -400,23 +477,18 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
         return with(out, training);
     }
 
-    /** {@link #refit(Map, Collection, List)} of every trained segment and feature. */
-    public PartitionedModel refit(Map<String, ?> settings) {
-        return refit(settings, null, null);
-    }
-
     /**
      * What a refit changed, per segment that differs from {@code before}: segment, params_before,
      * params_after (only the changed ones), leaves_before, leaves_after, and the training metric
      * before and after.
      */
-    public Table changesFrom(PartitionedModel before) {
+    public Table changesFrom(PartitionedModel<?> before) {
         StringColumn segment = StringColumn.create("segment");
         StringColumn pb = StringColumn.create("params_before");
         StringColumn pa = StringColumn.create("params_after");
         IntColumn lb = IntColumn.create("leaves_before");
         IntColumn la = IntColumn.create("leaves_after");
-        String m = kind().trainingMetricName();
+        String m = kind().headline().label();
         DoubleColumn mb = DoubleColumn.create("train_" + m + "_before");
         DoubleColumn ma = DoubleColumn.create("train_" + m + "_after");
         for (Segment s : segments) {
@@ -440,49 +512,18 @@ public abstract sealed class PartitionedModel permits PartitionedClassifier, Par
      * refit a loaded regressor, and lets refits recompute training metrics and drift references.
      * The table must give every trained segment as many rows with a target as in training.
      */
-    public PartitionedModel withTrainingData(Table data) {
-        return new Trainer(trainer.features(features), data, target, kind()).attach(this);
+    public PartitionedModel<M> withTrainingData(Table data) {
+        return new TrainingJob<>(trainer, data, target).attach(this);
     }
 
-    /**
-     * k-fold cross-validated comparison with the single model, training with this model's
-     * settings on a labelled table (usually the training table); see {@link Partitioner#crossValidate}.
-     */
-    public CrossValidation crossValidate(Table data, int folds, long seed) {
-        return crossValidate(data, folds, seed, () -> false);
-    }
-
-    /**
-     * As {@link #crossValidate(Table, int, long)}, stopping between segment fits when {@code cancel}
-     * turns true (a {@link TrainingCancelledException}; nothing is returned half-done).
-     */
-    public CrossValidation crossValidate(Table data, int folds, long seed, java.util.function.BooleanSupplier cancel) {
-        return trainer.features(features).cancelWhen(cancel).crossValidate(data, target, kind(), folds, seed);
-    }
-
-    /** e.g. {@code PartitionedClassifier of income by relationship: 6 of 7 models trained (1 too-small)}. */
+    /** e.g. {@code Partitioned classifier of income by relationship: 6 of 7 models trained (1 too-small)}. */
     @Override
     public String toString() {
         Map<String, Integer> others = new java.util.TreeMap<>();
         segments.stream().filter(s -> !s.trained()).forEach(s -> others.merge(s.status().label(), 1, Integer::sum));
         String rest = others.isEmpty() ? "" : " (" + String.join(", ", others.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).toList()) + ")";
-        return getClass().getSimpleName() + " of " + target + " by " + spec + ": " + trainedSegments().size() + " of "
+        return "Partitioned " + kind().label() + " of " + target + " by " + spec + ": " + trainedSegments().size() + " of "
                 + segments.size() + " models trained" + rest;
-    }
-
-    /** Saves the model as one JSON file (format version, atomic replace). */
-    public void save(Path path) {
-        ModelFiles.save(this, path);
-    }
-
-    /** Loads a partitioned model saved by {@link #save}; other files are refused with a clear message. */
-    public static PartitionedModel load(Path path) {
-        Object m = ModelFiles.load(path);
-        if (m instanceof PartitionedModel pm) {
-            return pm;
-        }
-        throw new PartitaException("File " + path + " holds a single " + m.getClass().getSimpleName()
-                + ", not a partitioned model. Load it with ModelFiles.load, or pick the partitioned model's file.");
     }
 }

@@ -1,5 +1,6 @@
 package partita.partition;
 
+import partita.model.Kind;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;

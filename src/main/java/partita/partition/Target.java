@@ -1,9 +1,8 @@
 package partita.partition;
 
 import java.util.List;
-import java.util.Objects;
 import partita.PartitaException;
-import partita.model.Columns;
+import partita.model.Labels;
 import partita.model.TrainingData;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -41,33 +40,11 @@ final class Target {
             }
             return y;
         }
-        Object negative = SegmentKey.normalise(labels.get(0));
-        Object positive = SegmentKey.normalise(labels.get(1));
-        for (int i = 0; i < y.length; i++) {
-            if (Columns.isMissing(t, i)) {
-                y[i] = Double.NaN;
-                continue;
-            }
-            Object v = cell(t, i);
-            if (Objects.equals(v, positive)) {
-                y[i] = 1;
-            } else if (Objects.equals(v, negative)) {
-                y[i] = 0;
-            } else {
-                throw new PartitaException("Row " + i + " of target column '" + target + "' holds '" + v
-                        + "', which is not one of the model's labels " + labels + ". Pass rows labelled like "
-                        + "the training data.");
-            }
-        }
-        return y;
+        return Labels.read(t, labels);
     }
 
     /** Binary labels of a column, sorted (the first maps to 0): the engine's rule. */
     static List<Object> labels(Table data, String target) {
         return TrainingData.binaryLabels(column(data, target));
-    }
-
-    private static Object cell(Column<?> t, int row) {
-        return SegmentKey.normalise(t instanceof NumericColumn<?> n ? (Object) n.getDouble(row) : t.get(row));
     }
 }

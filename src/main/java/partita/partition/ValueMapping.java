@@ -10,12 +10,8 @@ import partita.PartitaException;
 
 /**
  * Maps raw segment values into named groups, declared as data (e.g. country to region), with an
- * optional catch-all group for every other value. Text form, one group per line:
- * <pre>
- *   Europe: Germany, France, "Bosnia, Herzegovina"
- *   Asia: Japan, China
- *   *: Other
- * </pre>
+ * optional catch-all group for every other value (in a {@code %%partition} body, one group per
+ * line: {@code Europe: Germany, France} and {@code *: Other}).
  * Values are written as text and read in the type of the partition column (so {@code 4} in a
  * mapping of an integer column matches the number 4). Group names are text. Without a
  * catch-all, unlisted values stay segments of their own, with their own type. Missing values
@@ -25,9 +21,6 @@ import partita.PartitaException;
  * @param catchAll group for values not listed, or null to keep them as they are
  */
 public record ValueMapping(Map<String, List<String>> groups, String catchAll) {
-
-    /** The catch-all marker in the text form. */
-    public static final String CATCH_ALL = "*";
 
     public ValueMapping {
         Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -61,96 +54,6 @@ public record ValueMapping(Map<String, List<String>> groups, String catchAll) {
                     + "and '*: Other'.");
         }
         return name.strip();
-    }
-
-    /**
-     * Reads the text form (see the class comment). Blank lines and lines starting with {@code #}
-     * are skipped; values may be double-quoted to contain commas.
-     */
-    public static ValueMapping parse(String text) {
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        String catchAll = null;
-        for (Words.Line l : Words.lines(text)) {
-            String line = l.text();
-            int number = l.number();
-            int colon = colonOutsideQuotes(line);
-            if (colon < 0) {
-                throw new PartitaException("Line " + number + " of the value mapping ('" + line
-                        + "') has no ':'. Write 'Group: value1, value2', or '*: Other' for the catch-all.");
-            }
-            String group = Words.unquote(line.substring(0, colon).strip());
-            List<String> values = splitValues(line.substring(colon + 1), number);
-            if (group.equals(CATCH_ALL)) {
-                if (catchAll != null || values.size() != 1) {
-                    throw new PartitaException("Line " + number + " of the value mapping: the catch-all is written "
-                            + "once, as '*: GroupName' with one group name.");
-                }
-                catchAll = values.get(0);
-            } else if (groups.containsKey(group)) {
-                throw new PartitaException("Group '" + group + "' appears twice in the value mapping (line " + number
-                        + "). Put all its values on one line.");
-            } else {
-                groups.put(group, values);
-            }
-        }
-        return new ValueMapping(groups, catchAll);
-    }
-
-    /** The first ':' not inside double quotes (a quoted group name may hold one), or -1. */
-    private static int colonOutsideQuotes(String line) {
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ':' && !quoted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Comma-separated values; double quotes protect commas; empty items are refused. */
-    private static List<String> splitValues(String text, int line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ',';
-            if (c == '"') {
-                quoted = !quoted;
-                cur.append(c);
-            } else if (c == ',' && !quoted) {
-                String item = Words.unquote(cur.toString().strip());
-                if (item.isEmpty()) {
-                    throw new PartitaException("Line " + line + " of the value mapping has an empty value. "
-                            + "Separate values with single commas: 'Group: value1, value2'.");
-                }
-                out.add(item);
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (quoted) {
-            throw new PartitaException("Line " + line + " of the value mapping has an unclosed double quote.");
-        }
-        return out;
-    }
-
-    /** The text form that {@link #parse(String)} reads back. */
-    public String text() {
-        StringBuilder sb = new StringBuilder();
-        groups.forEach((g, vs) -> sb.append(quoteIfNeeded(g)).append(": ")
-                .append(String.join(", ", vs.stream().map(ValueMapping::quoteIfNeeded).toList())).append('\n'));
-        if (catchAll != null) {
-            sb.append(CATCH_ALL).append(": ").append(quoteIfNeeded(catchAll)).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String quoteIfNeeded(String s) {
-        return s.contains(",") || s.contains(":") || !s.equals(s.strip()) ? '"' + s + '"' : s;
     }
 
     /**

@@ -1,5 +1,9 @@
 package partita.bench;
 
+import partita.eval.Metric;
+
+import partita.partition.PartitionedModel;
+import partita.partition.PartitionedTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +18,6 @@ import partita.model.XClassifier;
 import partita.model.XRegressor;
 import partita.partition.Comparison;
 import partita.partition.PartitionSpec;
-import partita.partition.PartitionedClassifier;
-import partita.partition.Partitioner;
 import tech.tablesaw.api.Table;
 
 /**
@@ -49,13 +51,13 @@ public final class AccuracyBenchmark {
         report("reference single", y, ref.predictProba(adult[1]), "");
         report("optimised single", y, opt.predictProba(adult[1]), "penalty " + opt.penalty());
         for (Params p : List.of(Params.defaults(), OPTIMISED)) {
-            Partitioner partitioner = Partitioner.of(PartitionSpec.by("relationship")).params(p);
-            PartitionedClassifier m = partitioner.fitClassifier(adult[0], "income");
+            PartitionedTrainer<ClassifierModel> partitioner = PartitionedTrainer.of(new XClassifier(p), PartitionSpec.by("relationship"));
+            PartitionedModel<ClassifierModel> m = partitioner.fit(adult[0], "income");
             Comparison.Row all = m.compare(adult[1]).rows().get(0);
             String name = (p.optimise() ? "optimised" : "reference") + " by relationship";
             System.out.printf(Locale.ROOT, "%-34s AUC %.4f  log loss %.4f  (its __dataset__ alone: AUC %.4f)%n", name,
-                    all.partitioned().get("auc"), all.partitioned().get("log_loss"), all.single().get("auc"));
-            EngineBenchmark.time(name + " fit, 2 threads", adult[0].rowCount(), 7, () -> partitioner.threads(2).fitClassifier(adult[0], "income"));
+                    all.partitioned().get(Metric.AUC), all.partitioned().get(Metric.LOG_LOSS), all.single().get(Metric.AUC));
+            EngineBenchmark.time(name + " fit, 2 threads", adult[0].rowCount(), 7, () -> partitioner.threads(2).fit(adult[0], "income"));
         }
 
         Table[] cars = split(carsNumeric());

@@ -38,11 +38,11 @@ public final class EngineBenchmark {
         ClassifierModel model = time("classifier fit", adult.rowCount(), 25, () -> new XClassifier().fit(adult, "income"));
         time("classifier predictScore", adult.rowCount(), 25, () -> model.predictScore(adult));
         Params shallow = Params.builder().maxDepth(4).build();
-        time("classifier refit, all features", adult.rowCount(), 50, () -> model.refit(shallow));
-        time("classifier refit, one feature", adult.rowCount(), 50, () -> model.refit(shallow, "age"));
+        time("classifier refit, all features", adult.rowCount(), 50, () -> model.refit(b -> shallow.toBuilder()));
+        time("classifier refit, one feature", adult.rowCount(), 50, () -> model.refit(b -> shallow.toBuilder(), "age"));
         RegressorModel reg = time("regressor fit (hours_per_week)", adult.rowCount(), 15,
                 () -> new XRegressor().fit(adult, "hours_per_week"));
-        time("regressor refit, all features", adult.rowCount(), 15, () -> reg.refit(shallow));
+        time("regressor refit, all features", adult.rowCount(), 15, () -> reg.refit(b -> shallow.toBuilder()));
 
         int[] sizes = args.length == 0 ? new int[] {100_000, 1_000_000}
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
@@ -54,9 +54,9 @@ public final class EngineBenchmark {
             ClassifierModel m = time("classifier fit", n, runs, () -> new XClassifier().fit(t, "label", FEATURES));
             time("classifier predictScore", n, runs, () -> m.predictScore(t));
             time("classifier predictProba", n, runs, () -> m.predictProba(t));
-            time("classifier refit, all features", n, runs, () -> m.refit(shallow));
+            time("classifier refit, all features", n, runs, () -> m.refit(b -> shallow.toBuilder()));
             RegressorModel r = time("regressor fit", n, runs, () -> new XRegressor().fit(t, "amount", FEATURES));
-            time("regressor refit, all features", n, runs, () -> r.refit(shallow));
+            time("regressor refit, all features", n, runs, () -> r.refit(b -> shallow.toBuilder()));
             System.out.printf("   (leaves: classifier %d, regressor %d)%n", m.leafCount(), r.leafCount());
         }
     }

@@ -1,5 +1,7 @@
 package partita.bench;
 
+import partita.partition.PartitionedTrainer;
+import partita.model.XClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import java.util.Locale;
 import partita.io.ModelFiles;
 import partita.partition.PartitionSpec;
 import partita.partition.PartitionedModel;
-import partita.partition.Partitioner;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -36,7 +37,7 @@ public final class FileBenchmark {
         }
         t.addColumns(region);
         t.removeColumns("amount");
-        PartitionedModel m = Partitioner.of(PartitionSpec.by("region")).features(features).fitClassifier(t, "label");
+        PartitionedModel<?> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("region")).features(features).fit(t, "label");
         int leaves = m.trainedSegments().stream().mapToInt(s -> m.model(s).leafCount()).sum();
         Path file = Files.createTempDirectory("partita-bench").resolve("model.json");
         long[] save = new long[5];
@@ -46,7 +47,7 @@ public final class FileBenchmark {
             ModelFiles.save(m, file);
             save[r] = System.nanoTime() - start;
             start = System.nanoTime();
-            ModelFiles.load(file);
+            ModelFiles.load(file, Object.class);
             load[r] = System.nanoTime() - start;
         }
         java.util.Arrays.sort(save);

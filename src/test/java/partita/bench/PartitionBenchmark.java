@@ -1,5 +1,8 @@
 package partita.bench;
 
+import partita.eval.Metric;
+import partita.partition.PartitionedTrainer;
+import partita.model.ClassifierModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
@@ -17,9 +20,7 @@ import partita.model.TrainingData;
 import partita.model.XClassifier;
 import partita.partition.Comparison;
 import partita.partition.PartitionSpec;
-import partita.partition.PartitionedClassifier;
 import partita.partition.PartitionedModel;
-import partita.partition.Partitioner;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.selection.Selection;
@@ -66,9 +67,9 @@ public final class PartitionBenchmark {
         PartitionSpec byRelationship = PartitionSpec.by("relationship");
         PartitionSpec hierarchy = PartitionSpec.by("sex", "race", "relationship").minSizes(1000, 300, 100);
         for (PartitionSpec spec : List.of(byRelationship, hierarchy)) {
-            PartitionedModel m = Partitioner.of(spec).threads(1).fitClassifier(adult, "income");
-            double t1 = median(() -> Partitioner.of(spec).threads(1).fitClassifier(adult, "income"));
-            double t2 = median(() -> Partitioner.of(spec).threads(2).fitClassifier(adult, "income"));
+            PartitionedModel<?> m = PartitionedTrainer.of(new XClassifier(), spec).threads(1).fit(adult, "income");
+            double t1 = median(() -> PartitionedTrainer.of(new XClassifier(), spec).threads(1).fit(adult, "income"));
+            double t2 = median(() -> PartitionedTrainer.of(new XClassifier(), spec).threads(2).fit(adult, "income"));
             System.out.printf(Locale.ROOT, "by %-28s %3d models  1 thread %8.1f ms   2 threads %8.1f ms   "
                     + "speed-up %.2fx%n", spec, m.trainedSegments().size(), t1, t2, t1 / t2);
         }
@@ -82,7 +83,7 @@ public final class PartitionBenchmark {
             System.gc();
             long base = mx.getHeapMemoryUsage().getUsed();
             pools.forEach(MemoryPoolMXBean::resetPeakUsage);
-            long sampled = peakDuring(mx, () -> Partitioner.of(spec).threads(2).fitClassifier(adult, "income"));
+            long sampled = peakDuring(mx, () -> PartitionedTrainer.of(new XClassifier(), spec).threads(2).fit(adult, "income"));
             long poolPeaks = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             System.out.printf(Locale.ROOT, "peak heap above baseline (%.1f MB), by %-28s sampled %6.1f MB,"
                     + " pool peaks %6.1f MB%n", base / 1e6, spec, (sampled - base) / 1e6, (poolPeaks - base) / 1e6);
@@ -99,8 +100,8 @@ public final class PartitionBenchmark {
             test.add(i);
         }
         Table held = adult.where(test);
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("relationship")).threads(2)
-                .fitClassifier(adult.where(Selection.withRange(0, adult.rowCount()).andNot(test)), "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship")).threads(2)
+                .fit(adult.where(Selection.withRange(0, adult.rowCount()).andNot(test)), "income");
         double[] y = held.stringColumn("income").asList().stream().mapToDouble(v -> v.equals(">50K") ? 1 : 0).toArray();
         double rawSingle = Metrics.auc(y, m.datasetModel().predictScore(held));
         double rawPooled = Metrics.auc(y, m.predictScore(held));
@@ -108,9 +109,9 @@ public final class PartitionBenchmark {
         System.out.printf(Locale.ROOT, "adult by relationship, %d held-out rows: AUC single %.4f; pooled raw scores"
                         + " %.4f (%+.4f); calibrated: AUC %.4f vs %.4f (%+.4f), accuracy %.4f vs %.4f (%+.4f),"
                         + " log loss %.4f vs %.4f%n", held.rowCount(), rawSingle, rawPooled, rawPooled - rawSingle,
-                all.partitioned().get("auc"), all.single().get("auc"), all.improvement("auc"),
-                all.partitioned().get("accuracy"), all.single().get("accuracy"), all.improvement("accuracy"),
-                all.partitioned().get("log_loss"), all.single().get("log_loss"));
+                all.partitioned().get(Metric.AUC), all.single().get(Metric.AUC), all.improvement(Metric.AUC),
+                all.partitioned().get(Metric.ACCURACY), all.single().get(Metric.ACCURACY), all.improvement(Metric.ACCURACY),
+                all.partitioned().get(Metric.LOG_LOSS), all.single().get(Metric.LOG_LOSS));
     }
 
     /** Median wall time in ms of RUNS runs after WARMUP runs. */

@@ -30,7 +30,8 @@ class MetricsTest {
         assertEquals(-Math.log(1e-15), Metrics.logLoss(new double[] {1}, new double[] {0}), 1e-9); // clipped
         double brier = (0.01 + 0.16 + 0.4225 + 0.04 + 0.16 + 0.36) / 6;
         assertEquals(brier, Metrics.brier(y, p), 1e-15);
-        ClassificationReport r = Metrics.classificationReport(y, p, p, 0.38);
+        double[] shifted = java.util.Arrays.stream(p).map(v -> v + 0.12).toArray(); // threshold 0.38 as 0.5
+        ClassificationReport r = Metrics.classificationReport(y, shifted);
         // predicted positive: 0.4, 0.8, 0.4, 0.4 -> tp 2 (0.8, 0.4 at index 5), fp 2, fn 1, tn 1
         assertArrayEquals(new long[] {1, 2}, r.confusion()[0]);
         assertArrayEquals(new long[] {1, 2}, r.confusion()[1]);

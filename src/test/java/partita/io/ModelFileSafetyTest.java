@@ -1,5 +1,7 @@
 package partita.io;
 
+import java.util.List;
+import partita.partition.PartitionedTrainer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,7 +25,6 @@ import partita.model.TestData;
 import partita.model.XClassifier;
 import partita.model.XRegressor;
 import partita.partition.PartitionSpec;
-import partita.partition.Partitioner;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -44,7 +45,7 @@ class ModelFileSafetyTest {
     }
 
     private String refused(Path file) {
-        return assertThrows(PartitaException.class, () -> ModelFiles.load(file)).getMessage();
+        return assertThrows(PartitaException.class, () -> ModelFiles.load(file, Object.class)).getMessage();
     }
 
     @Test
@@ -61,7 +62,7 @@ class ModelFileSafetyTest {
     @Test
     void partitionedFilesAreCheckedSegmentBySegment() throws IOException {
         Path file = dir.resolve("p.json");
-        Partitioner.of(PartitionSpec.by("level")).fitClassifier(mixed, "label").save(file);
+        ModelFiles.save(PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("level")).fit(mixed, "label"), file);
         ObjectNode doc = json(file);
         ((ObjectNode) doc.at("/model/segments/1")).putNull("model");
         write(file, doc);
@@ -70,14 +71,14 @@ class ModelFileSafetyTest {
 
         Path other = dir.resolve("r.json");
         ModelFiles.save(new XRegressor().fit(mixed, "amount", TestData.MIXED_FEATURES), other);
-        Partitioner.of(PartitionSpec.by("level")).fitClassifier(mixed, "label").save(file);
+        ModelFiles.save(PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("level")).fit(mixed, "label"), file);
         doc = json(file);
         ((ObjectNode) doc.at("/model/segments/2")).set("model", json(other).get("model"));
         write(file, doc);
         m = refused(file);
         assertTrue(m.contains("at segments[2] (1)") && m.contains("its model is a regressor in a partitioned classifier"), m);
 
-        Partitioner.of(PartitionSpec.by("level")).fitClassifier(mixed, "label").save(file);
+        ModelFiles.save(PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("level")).fit(mixed, "label"), file);
         doc = json(file);
         ((ObjectNode) doc.at("/model/segments/3/model/features/0/leaves/1")).put("score", "NaN");
         write(file, doc);
@@ -131,7 +132,7 @@ class ModelFileSafetyTest {
         ClassifierModel strange = new XClassifier().fit(odd, "label", TestData.MIXED_FEATURES);
         try {
             ModelFiles.save(strange, file);
-            assertArrayEquals(strange.predictScore(odd), ((ClassifierModel) ModelFiles.load(file)).predictScore(odd),
+            assertArrayEquals(strange.predictScore(odd), ((ClassifierModel) ModelFiles.load(file, Object.class)).predictScore(odd),
                     "saved: then it reads back as the same model");
         } catch (PartitaException e) {
             assertTrue(e.getMessage().contains("is unchanged"), e.getMessage());
@@ -152,18 +153,18 @@ class ModelFileSafetyTest {
         assertTrue(fnlwgt.at("/stats/splits").size() <= 256 + m.profile("fnlwgt").leaves().size());
         assertTrue(doc.at("/model/refit_without_data").asText().startsWith("exact with the same parameters; other"
                 + " parameters re-grow fnlwgt"), doc.at("/model/refit_without_data").asText());
-        ClassifierModel back = (ClassifierModel) ModelFiles.load(file);
+        ClassifierModel back = (ClassifierModel) ModelFiles.load(file, Object.class);
         assertArrayEquals(m.predictScore(adult), back.predictScore(adult));
         assertEquals(java.util.List.of("fnlwgt"), back.thinnedFeatures());
         // the same parameters re-grow the same leaves from the kept candidates
-        assertEquals(ModelJson.toJson(m), ModelJson.toJson(back.refit(back.params())));
+        assertEquals(ModelJson.toJson(m), ModelJson.toJson(back.refit(b -> back.params().toBuilder())));
         // with the rows attached every candidate is back, and a refit is exactly the in-memory one
         ClassifierModel attached = back.withTrainingData(adult);
         assertEquals(java.util.List.of(), attached.thinnedFeatures());
         partita.model.Params deeper = back.params().toBuilder().maxDepth(10).minLeafSize(0.00001).build();
-        assertArrayEquals(m.refit(deeper).predictScore(adult), attached.refit(deeper).predictScore(adult));
+        assertArrayEquals(m.refit(b -> deeper.toBuilder()).predictScore(adult), attached.refit(b -> deeper.toBuilder()).predictScore(adult));
         // and the refit model saves and reads back again
-        ModelFiles.save(back.refit(deeper), file);
-        assertArrayEquals(back.refit(deeper).predictScore(adult), ((ClassifierModel) ModelFiles.load(file)).predictScore(adult));
+        ModelFiles.save(back.refit(b -> deeper.toBuilder()), file);
+        assertArrayEquals(back.refit(b -> deeper.toBuilder()).predictScore(adult), ((ClassifierModel) ModelFiles.load(file, Object.class)).predictScore(adult));
     }
 }

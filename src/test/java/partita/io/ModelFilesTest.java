@@ -56,7 +56,7 @@ class ModelFilesTest {
         RegressorModel model = new XRegressor().fit(mixed, "amount", FEATURES).withPredictionRange(9, Double.POSITIVE_INFINITY);
         Path file = dir.resolve("r.json");
         ModelFiles.save(model, file);
-        RegressorModel loaded = (RegressorModel) ModelFiles.load(file);
+        RegressorModel loaded = (RegressorModel) ModelFiles.load(file, Object.class);
         assertArrayEquals(model.predict(mixed), loaded.predict(mixed));
         assertArrayEquals(new double[] {9, Double.POSITIVE_INFINITY}, loaded.predictionRange());
         String text = Files.readString(file);
@@ -153,7 +153,7 @@ class ModelFilesTest {
     }
 
     private static void assertMessage(Path file, String... parts) {
-        PartitaException e = assertThrows(PartitaException.class, () -> ModelFiles.load(file));
+        PartitaException e = assertThrows(PartitaException.class, () -> ModelFiles.load(file, Object.class));
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), "'" + part + "' not in: " + e.getMessage());
         }

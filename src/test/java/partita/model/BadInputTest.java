@@ -33,7 +33,7 @@ class BadInputTest {
         assertMessage(() -> new XClassifier().fit(mixed, "label", List.of("label", "age")),
                 "target column 'label' is also listed as a feature");
         TrainingData data = TrainingData.forClassification(mixed, "label", List.of("age", "city"));
-        assertMessage(() -> new XClassifier().fit(data, null, List.of("score")), "Unknown feature 'score'",
+        assertMessage(() -> new XClassifier().fit(data, null, List.of("score"), null), "Unknown feature 'score'",
                 "Valid features: age, city");
     }
 
@@ -47,7 +47,7 @@ class BadInputTest {
         TrainingData data = TrainingData.forClassification(mixed, "label", null);
         int[] onlyNo = java.util.stream.IntStream.range(0, mixed.rowCount())
                 .filter(i -> mixed.stringColumn("label").get(i).equals("no")).toArray();
-        assertMessage(() -> new XClassifier().fit(data, onlyNo, null), "contain only the label 'no'",
+        assertMessage(() -> new XClassifier().fit(data, onlyNo, null, null), "contain only the label 'no'",
                 "[no, yes]");
     }
 
@@ -56,7 +56,7 @@ class BadInputTest {
         assertMessage(() -> new XRegressor().fit(mixed, "city"), "regressor target column 'city' has type STRING",
                 "XClassifier");
         TrainingData forRegression = TrainingData.forRegression(mixed, "amount", List.of("age"));
-        assertMessage(() -> new XClassifier().fit(forRegression, null, null), "prepared for regression",
+        assertMessage(() -> new XClassifier().fit(forRegression, null, null, null), "prepared for regression",
                 "forClassification");
     }
 
@@ -77,8 +77,8 @@ class BadInputTest {
         Table empty = mixed.emptyCopy();
         assertMessage(() -> new XClassifier().fit(empty, "label"), "training table is empty");
         TrainingData data = TrainingData.forClassification(mixed, "label", null);
-        assertMessage(() -> new XClassifier().fit(data, new int[0], null), "row selection is empty");
-        assertMessage(() -> new XClassifier().fit(data, new int[] {0, 300}, null), "Row index 300 is outside",
+        assertMessage(() -> new XClassifier().fit(data, new int[0], null, null), "row selection is empty");
+        assertMessage(() -> new XClassifier().fit(data, new int[] {0, 300}, null, null), "Row index 300 is outside",
                 "300 rows");
         Table onlyTarget = mixed.selectColumns("label");
         assertMessage(() -> new XClassifier().fit(onlyTarget, "label"), "No feature columns");
@@ -107,9 +107,9 @@ class BadInputTest {
         assertMessage(() -> model.explain(mixed, 301), "Row index 301 is outside");
         Table badLabel = Table.create("t", IntColumn.create("age", new int[] {30}), StringColumn.create("city", "Oslo"),
                 StringColumn.create("label", "maybe"));
-        assertMessage(() -> model.evaluate(badLabel, "label"), "label 'maybe'", "labels are [no, yes]");
+        assertMessage(() -> model.evaluate(badLabel, "label"), "holds 'maybe'", "model's labels [no, yes]");
         assertMessage(() -> model.profile("town"), "Unknown feature 'town'");
-        assertMessage(() -> model.refit(Params.defaults(), "ag"), "Unknown feature 'ag'", "Did you mean: age?");
+        assertMessage(() -> model.refit(b -> Params.defaults().toBuilder(), "ag"), "Unknown feature 'ag'", "Did you mean: age?");
     }
 
     @Test

@@ -71,7 +71,7 @@ public class InfinityTest {
                 assertTrue(Double.isFinite(m.predictScore(t)[0]) && Double.isFinite(m.predictScore(t)[5]));
                 Path file = dir.resolve("m.json");
                 ModelFiles.save(m, file);
-                TransparentModel back = (TransparentModel) ModelFiles.load(file);
+                TransparentModel back = (TransparentModel) ModelFiles.load(file, Object.class);
                 assertArrayEquals(m.predictScore(t), back.predictScore(t));
                 assertEquals(score, back.profile("score"));
             }

@@ -157,7 +157,7 @@ class ModelBehaviourTest {
     void rowViewsFitLikeTheSubTableAndPredictTheirRows() {
         TrainingData data = TrainingData.forClassification(mixed, "label", null);
         int[] rows = IntStream.range(0, mixed.rowCount()).filter(i -> i % 3 != 0).toArray();
-        ClassifierModel viewModel = new XClassifier().fit(data, rows, FEATURES);
+        ClassifierModel viewModel = new XClassifier().fit(data, rows, FEATURES, null);
         ClassifierModel subModel = new XClassifier().fit(mixed.rows(rows), "label", FEATURES);
         assertEquals(subModel.profile(), viewModel.profile());
         assertArrayEquals(subModel.calibrationMap(), viewModel.calibrationMap());

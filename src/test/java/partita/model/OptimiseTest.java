@@ -188,24 +188,24 @@ class OptimiseTest {
         ClassifierModel m = new XClassifier(OPTIMISED).fit(t, "label", TestData.MIXED_FEATURES);
         Path file = dir.resolve("m.json");
         ModelFiles.save(m, file);
-        ClassifierModel back = (ClassifierModel) ModelFiles.load(file);
+        ClassifierModel back = (ClassifierModel) ModelFiles.load(file, Object.class);
         assertTrue(back.optimised());
         assertEquals(m.penalty(), back.penalty());
         assertArrayEquals(m.predictScore(t), back.predictScore(t));
         assertArrayEquals(m.predictProba(t), back.predictProba(t));
-        PartitaException e = assertThrows(PartitaException.class, () -> back.refit(back.params()));
+        PartitaException e = assertThrows(PartitaException.class, () -> back.refit(b -> back.params().toBuilder()));
         assertTrue(e.getMessage().contains("optimise step") && e.getMessage().contains("withTrainingData"), e.getMessage());
         // with the rows attached a no-op refit gives the same model, a real refit re-optimises
         ClassifierModel attached = back.withTrainingData(t);
-        assertArrayEquals(m.predictScore(t), attached.refit(attached.params()).predictScore(t));
-        ClassifierModel shallow = attached.refit(attached.params().toBuilder().maxDepth(2).build());
+        assertArrayEquals(m.predictScore(t), attached.refit(b -> attached.params().toBuilder()).predictScore(t));
+        ClassifierModel shallow = attached.refit(b -> attached.params().toBuilder().maxDepth(2).build().toBuilder());
         assertTrue(shallow.optimised());
         assertTrue(shallow.leafCount() < m.leafCount());
-        assertArrayEquals(m.refit(m.params().toBuilder().maxDepth(2).build()).predictScore(t), shallow.predictScore(t));
+        assertArrayEquals(m.refit(b -> m.params().toBuilder().maxDepth(2).build().toBuilder()).predictScore(t), shallow.predictScore(t));
         // the same for a regressor
         RegressorModel r = new XRegressor(OPTIMISED).fit(t, "amount", TestData.MIXED_FEATURES);
         ModelFiles.save(r, file);
-        RegressorModel rb = (RegressorModel) ModelFiles.load(file);
+        RegressorModel rb = (RegressorModel) ModelFiles.load(file, Object.class);
         assertArrayEquals(r.predict(t), rb.predict(t));
         assertEquals(r.penalty(), rb.penalty());
         String text = Files.readString(file);
@@ -216,16 +216,16 @@ class OptimiseTest {
     void optimiseAndPenaltyChangeOnlyForTheWholeModel() {
         Table t = TestData.mixed(1500, 9);
         ClassifierModel ref = new XClassifier().fit(t, "label", TestData.MIXED_FEATURES);
-        PartitaException e = assertThrows(PartitaException.class, () -> ref.refit(OPTIMISED, "age"));
+        PartitaException e = assertThrows(PartitaException.class, () -> ref.refit(b -> OPTIMISED.toBuilder(), "age"));
         assertTrue(e.getMessage().contains("whole model"), e.getMessage());
-        ClassifierModel opt = ref.refit(OPTIMISED);
+        ClassifierModel opt = ref.refit(b -> OPTIMISED.toBuilder());
         assertTrue(opt.optimised());
-        ClassifierModel one = opt.refit(opt.params().toBuilder().maxDepth(2).build(), "age");
+        ClassifierModel one = opt.refit(b -> opt.params().toBuilder().maxDepth(2).build().toBuilder(), "age");
         assertTrue(one.optimised());
         assertEquals(2, one.featureParams().get("age").maxDepth());
-        ClassifierModel fixed = opt.refit(opt.params().toBuilder().penalty(3).build());
+        ClassifierModel fixed = opt.refit(b -> opt.params().toBuilder().penalty(3).build().toBuilder());
         assertEquals(3, fixed.penalty());
-        assertFalse(opt.refit(Params.defaults()).optimised());
+        assertFalse(opt.refit(b -> Params.defaults().toBuilder()).optimised());
     }
 
     @Test

@@ -1,5 +1,9 @@
 package partita.partition;
 
+import partita.io.ModelFiles;
+import partita.model.Kind;
+import partita.model.XClassifier;
+import partita.model.ClassifierModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,7 +37,7 @@ class HardeningTest {
     @Test
     void monitoringAnEmptyTableSaysThereIsNothingToMonitor() {
         Table adult = Data.adult();
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("sex")).fitClassifier(adult, "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("sex")).fit(adult, "income");
         PartitaException e = assertThrows(PartitaException.class, () -> m.monitor(adult.emptyCopy(), 0.7, 30));
         assertTrue(e.getMessage().contains("has no rows: there is nothing to monitor"), e.getMessage());
     }
@@ -45,7 +49,7 @@ class HardeningTest {
         for (int i = 0; i < 4000; i += 20) {
             trainRel.setMissing(i); // 200 rows: a segment of missing values, big enough for its own model
         }
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("relationship").minSize(100)).fitClassifier(adult, "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship").minSize(100)).fit(adult, "income");
         Table t = Data.adult().first(12).copy();
         StringColumn rel = t.stringColumn("relationship");
         rel.setMissing(0);                 // tablesaw's missing marker set afterwards
@@ -72,10 +76,10 @@ class HardeningTest {
     @Test
     void infinitiesInAPartitionedModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Table t = partita.model.InfinityTest.withInfinities(3000, 6);
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("city")).fitClassifier(t, "label");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("city")).fit(t, "label");
         java.nio.file.Path file = dir.resolve("p.json");
-        m.save(file);
-        PartitionedModel back = PartitionedModel.load(file);
+        ModelFiles.save(m, file);
+        PartitionedModel<?> back = ModelFiles.load(file, PartitionedModel.class);
         org.junit.jupiter.api.Assertions.assertArrayEquals(m.predictScore(t), back.predictScore(t));
         for (int row : new int[] {0, 5}) {
             String leaf = m.explain(t, row).explanation().contributions().stream()
@@ -85,23 +89,14 @@ class HardeningTest {
     }
 
     @Test
-    void aSegmentNamedTwiceInATrainBodyIsRefused() {
-        Partitioner p = Partitioner.of(PartitionSpec.by("relationship"));
-        PartitaException e = assertThrows(PartitaException.class,
-                () -> p.segmentLines("Husband: max_depth=4\nWife: max_depth=3\nHusband: max_depth=9"));
-        assertEquals("Line 3 names segment 'Husband' again (first on line 1). Give each segment one line with all its"
-                + " settings.", e.getMessage());
-    }
-
-    @Test
     void mappingValuesThatMatchNothingAreNamedWithCloseMatches() {
         Table adult = Data.adult();
         Partition p = Partition.of(adult, "income", PartitionSpec.by("relationship")
-                .map("relationship", ValueMapping.parse("Couple: Husbnd, Wife\n*: Other")));
+                .map("relationship", SegmentsTest.mapping("Other", "Couple", List.of("Husbnd", "Wife"))));
         assertEquals(List.of("Mapping value 'Husbnd' (group Couple) matches no row of relationship. Did you mean: Husband?"),
                 p.notes());
         Partition none = Partition.of(adult, "income", PartitionSpec.by("relationship")
-                .map("relationship", ValueMapping.parse("Couple: Husbnd, Wif\n*: Other")));
+                .map("relationship", SegmentsTest.mapping("Other", "Couple", List.of("Husbnd", "Wif"))));
         assertTrue(none.notes().contains("The mapping of relationship matches no value in the data: every row goes to the"
                 + " catch-all 'Other'."), none.notes().toString());
     }
@@ -131,23 +126,12 @@ class HardeningTest {
         assertTrue(p.defaultFeatures().contains("age") && p.defaultFeatures().contains("fnlwgt"), "measurements stay");
         assertEquals("Left out of the features: customer, row_number (a different value in every row, like an id: a model"
                 + " could only memorise rows). Name them in features= to use them anyway.", p.notes().get(0));
-        PartitionedModel m = p.fit(p.trainer());
+        PartitionedModel<?> m = PartitionedTrainer.of(new XClassifier(), p.spec()).fit(p.data(), p.target());
         assertFalse(m.features().contains("customer"));
-        PartitionedModel named = p.fit(p.trainer().features(List.of("age", "customer")));
+        PartitionedModel<?> named = PartitionedTrainer.of(new XClassifier(), p.spec()).features(List.of("age", "customer"))
+                .fit(p.data(), p.target());
         assertTrue(named.features().contains("customer"), "named in features=, it is used");
         assertFalse(p.featureCandidates().contains("income") || p.featureCandidates().contains("sex"),
                 "Tab completion never offers the target or a partition column as a feature");
-    }
-
-    @Test
-    void groupNamesWithColonsAndCommasRoundTrip() {
-        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
-        groups.put("Region: North", List.of("Oslo", "Bergen, Norway"));
-        groups.put(" padded ", List.of("x:y"));
-        ValueMapping m = new ValueMapping(groups, "Other: rest");
-        ValueMapping back = ValueMapping.parse(m.text());
-        assertEquals(m, back);
-        assertEquals(List.of("Oslo", "Bergen, Norway"), ValueMapping.parse("\"Region: North\": Oslo, \"Bergen, Norway\"")
-                .groups().get("Region: North"));
     }
 }

@@ -1,5 +1,9 @@
 package partita.partition;
 
+import partita.eval.Metric;
+
+import partita.io.ModelFiles;
+import partita.model.XClassifier;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,18 +39,18 @@ class OptimisedPartitionTest {
     @Test
     void partitionedByRelationshipIsAsAccurateAsTheSingleModel() {
         Table[] s = split(Data.adult());
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("relationship")).params(OPTIMISED)
-                .fitClassifier(s[0], "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(OPTIMISED), PartitionSpec.by("relationship"))
+                .fit(s[0], "income");
         Comparison c = m.compare(s[1]);
         // the single model on every feature (__dataset__ of the partitioned model has no relationship column)
         double single = Metrics.auc(y(s[1]), new partita.model.XClassifier(OPTIMISED).fit(s[0], "income")
                 .predictProba(s[1]));
-        double partitioned = c.rows().get(0).partitioned().get("auc");
+        double partitioned = c.rows().get(0).partitioned().get(Metric.AUC);
         assertTrue(single >= 0.918, "single " + single);
         assertTrue(partitioned >= 0.918 && partitioned >= single - 0.002, partitioned + " vs single " + single);
-        PartitionedClassifier ref = Partitioner.of(PartitionSpec.by("relationship")).fitClassifier(s[0], "income");
-        double refLogLoss = ref.compare(s[1]).rows().get(0).partitioned().get("log_loss");
-        assertTrue(c.rows().get(0).partitioned().get("log_loss") < refLogLoss);
+        PartitionedModel<ClassifierModel> ref = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship")).fit(s[0], "income");
+        double refLogLoss = ref.compare(s[1]).rows().get(0).partitioned().get(Metric.LOG_LOSS);
+        assertTrue(c.rows().get(0).partitioned().get(Metric.LOG_LOSS) < refLogLoss);
         for (Segment seg : m.segments()) {
             assertTrue(seg.model().optimised(), seg.name());
         }
@@ -58,7 +62,7 @@ class OptimisedPartitionTest {
         Table seg = mon.segments();
         int husband = seg.stringColumn("segment").indexOf("Husband");
         double compared = c.rows().stream().filter(r -> r.segment().equals("Husband")).findFirst().orElseThrow()
-                .partitioned().get("auc");
+                .partitioned().get(Metric.AUC);
         assertEquals(compared, seg.doubleColumn("auc").get(husband), 1e-12);
     }
 
@@ -67,8 +71,8 @@ class OptimisedPartitionTest {
         // Amer-Indian-Eskimo: about 250 training rows. Pulled toward __dataset__, its model must not lose to it on its
         // held-out rows; pulled toward 0 (a model on its rows alone) it loses badly (AUC 0.76 against 0.94).
         Table[] s = split(Data.adult());
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("race").minSize(200)).params(OPTIMISED)
-                .fitClassifier(s[0], "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(OPTIMISED), PartitionSpec.by("race").minSize(200))
+                .fit(s[0], "income");
         Segment small = m.segments().stream().filter(x -> x.name().equals("Amer-Indian-Eskimo")).findFirst().orElseThrow();
         assertTrue(small.trained() && small.rows() < 300, small.rows() + " rows");
         Table held = s[1].where(s[1].stringColumn("race").isEqualTo("Amer-Indian-Eskimo"));
@@ -84,23 +88,23 @@ class OptimisedPartitionTest {
     @Test
     void samePartitionedModelWhateverTheThreadsAndAfterSaveLoadAndRefit(@TempDir Path dir) {
         Table adult = Data.adult();
-        Partitioner p = Partitioner.of(PartitionSpec.by("sex", "relationship").minSize(300)).params(OPTIMISED);
-        PartitionedClassifier two = p.threads(2).fitClassifier(adult, "income");
-        PartitionedClassifier one = p.threads(1).fitClassifier(adult, "income");
+        PartitionedTrainer<ClassifierModel> p = PartitionedTrainer.of(new XClassifier(OPTIMISED), PartitionSpec.by("sex", "relationship").minSize(300));
+        PartitionedModel<ClassifierModel> two = p.threads(2).fit(adult, "income");
+        PartitionedModel<ClassifierModel> one = p.threads(1).fit(adult, "income");
         assertArrayEquals(two.predictScore(adult), one.predictScore(adult));
         assertEquals(two.predict(adult), one.predict(adult));
         Path file = dir.resolve("m.json");
-        two.save(file);
-        PartitionedModel back = PartitionedModel.load(file);
+        ModelFiles.save(two, file);
+        PartitionedModel<?> back = ModelFiles.load(file, PartitionedModel.class);
         assertArrayEquals(two.predictScore(adult), back.predictScore(adult));
         // a refit re-optimises and needs the rows; attached again, every segment is pulled toward its parent as before
-        PartitionedModel attached = back.withTrainingData(adult);
-        assertArrayEquals(two.predictScore(adult), attached.refit(Map.of()).predictScore(adult));
-        PartitionedModel shallow = attached.refit(Map.of("max_depth", 3), List.of("Male > Husband"), null);
+        PartitionedModel<?> attached = back.withTrainingData(adult);
+        assertArrayEquals(two.predictScore(adult), attached.refit(b -> b).predictScore(adult));
+        PartitionedModel<?> shallow = attached.refit(b -> b.set("max_depth", "3"), List.of("Male > Husband"), List.of());
         TransparentModel refitted = shallow.model("Male > Husband");
         assertTrue(refitted.optimised());
         assertEquals(3, refitted.params().maxDepth());
-        assertArrayEquals(two.refit(Map.of("max_depth", 3), List.of("Male > Husband"), null).predictScore(adult),
+        assertArrayEquals(two.refit(b -> b.set("max_depth", "3"), List.of("Male > Husband"), List.of()).predictScore(adult),
                 shallow.predictScore(adult));
     }
 }

@@ -75,35 +75,35 @@ class SegmentsTest {
             t.intColumn("y").append(d.getDayOfMonth() % 2);
         }
         assertEquals(List.of("__dataset__", "winter", "spring", "summer", "autumn"),
-                List.copyOf(sizes(PartitionSpec.of(Level.parse("season:day")), t).keySet()));
+                List.copyOf(sizes(PartitionSpec.of(Level.derived(Derivation.SEASON, "day")), t).keySet()));
         assertEquals(Map.of("__dataset__", 365, "workday", 260, "weekend", 105),
-                sizes(PartitionSpec.of(Level.parse("weekend:day")), t));
+                sizes(PartitionSpec.of(Level.derived(Derivation.WEEKEND, "day")), t));
         Map<String, Integer> months = sizes(PartitionSpec.of(Level.derived(Derivation.MONTH, "day")), t);
         assertEquals(List.of("__dataset__", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                 "Nov", "Dec"), List.copyOf(months.keySet()));
         assertEquals(28, months.get("Feb"));
         assertEquals(Map.of("__dataset__", 365, "Q1", 90, "Q2", 91, "Q3", 92, "Q4", 92),
-                sizes(PartitionSpec.of(Level.parse("quarter:day")), t));
-        assertEquals(52, sizes(PartitionSpec.of(Level.parse("weekday:day")), t).get("Mon"));
-        assertEquals("season(day)", Level.parse("season:day").name());
+                sizes(PartitionSpec.of(Level.derived(Derivation.QUARTER, "day")), t));
+        assertEquals(52, sizes(PartitionSpec.of(Level.derived(Derivation.WEEKDAY, "day")), t).get("Mon"));
+        assertEquals("season(day)", Level.derived(Derivation.SEASON, "day").name());
 
         // ISO text dates work too; cars' Year (read as a date column) is 1 January of each year
         Table text = Table.create("t", StringColumn.create("when", "2024-07-01", "2024-01-05T10:00", "2024-04-02 08:00"));
         assertEquals(List.of("__dataset__", "Q1", "Q2", "Q3"),
-                List.copyOf(sizes(PartitionSpec.of(Level.parse("quarter:when")), text).keySet()));
-        assertEquals(Map.of("__dataset__", 406, "winter", 406), sizes(PartitionSpec.of(Level.parse("season:Year")), Data.cars()));
+                List.copyOf(sizes(PartitionSpec.of(Level.derived(Derivation.QUARTER, "when")), text).keySet()));
+        assertEquals(Map.of("__dataset__", 406, "winter", 406), sizes(PartitionSpec.of(Level.derived(Derivation.SEASON, "Year")), Data.cars()));
     }
 
     @Test
     void badDerivationsAreRefused() {
-        PartitaException unknown = assertThrows(PartitaException.class, () -> Level.parse("seasn:day"));
+        PartitaException unknown = assertThrows(PartitaException.class, () -> Derivation.parse("seasn"));
         assertTrue(unknown.getMessage().contains("Did you mean: season"), unknown.getMessage());
         Table bad = Table.create("t", StringColumn.create("when", "2024-07-01", "yesterday"));
         PartitaException e = assertThrows(PartitaException.class,
-                () -> Segmentation.of(PartitionSpec.of(Level.parse("month:when")), bad));
+                () -> Segmentation.of(PartitionSpec.of(Level.derived(Derivation.MONTH, "when")), bad));
         assertTrue(e.getMessage().contains("row 1 holds 'yesterday'"), e.getMessage());
         PartitaException numbers = assertThrows(PartitaException.class,
-                () -> Segmentation.of(PartitionSpec.of(Level.parse("month:age")), Data.adult()));
+                () -> Segmentation.of(PartitionSpec.of(Level.derived(Derivation.MONTH, "age")), Data.adult()));
         assertTrue(numbers.getMessage().contains("holds number values, not dates"), numbers.getMessage());
         PartitaException dates = assertThrows(PartitaException.class,
                 () -> Segmentation.of(PartitionSpec.by("Year"), Data.cars()));
@@ -151,16 +151,13 @@ class SegmentsTest {
 
     @Test
     void valueMappingWithCatchAllOnAdultCountries() {
-        ValueMapping regions = ValueMapping.parse("""
-                # native_country -> region
-                North America: United-States, Canada, Outlying-US(Guam-USVI-etc)
-                Latin America: Mexico, Puerto-Rico, Cuba, El-Salvador, Dominican-Republic, Jamaica, Guatemala
-                Asia: Philippines, India, China, Japan, Vietnam, Taiwan, "Hong"
-                *: Other
-                """);
+        ValueMapping regions = mapping("Other",
+                "North America", List.of("United-States", "Canada", "Outlying-US(Guam-USVI-etc)"),
+                "Latin America", List.of("Mexico", "Puerto-Rico", "Cuba", "El-Salvador", "Dominican-Republic", "Jamaica",
+                        "Guatemala"),
+                "Asia", List.of("Philippines", "India", "China", "Japan", "Vietnam", "Taiwan", "Hong"));
         assertEquals(List.of("North America", "Latin America", "Asia"), List.copyOf(regions.groups().keySet()));
         assertEquals("Other", regions.catchAll());
-        assertEquals(regions, ValueMapping.parse(regions.text()), "text form reads back");
         Map<String, Integer> sizes = sizes(PartitionSpec.by("native_country").map("native_country", regions),
                 Data.adultWithMissing());
         assertEquals(List.of("__dataset__", "North America", "Latin America", "Asia", "Other", "(missing)"),
@@ -172,33 +169,27 @@ class SegmentsTest {
     @Test
     void mappingKeepsTypesSoOneAndQuotedOneDiffer() {
         // cars' Cylinders is an int column: group "4" (text) gathers 3 and 5 cylinders, the number 4 stays itself
-        PartitionSpec spec = PartitionSpec.by("Cylinders").map("Cylinders", ValueMapping.parse("4: 3, 5"));
+        PartitionSpec spec = PartitionSpec.by("Cylinders").map("Cylinders", mapping(null, "4", List.of("3", "5")));
         Map<String, Integer> sizes = sizes(spec, Data.cars());
         assertEquals(Map.of("__dataset__", 406, "\"4\"", 7, "4", 207, "6", 84, "8", 108), sizes);
         assertEquals(List.of("__dataset__", "\"4\"", "4", "6", "8"), List.copyOf(sizes.keySet()), "group first");
         PartitaException e = assertThrows(PartitaException.class, () -> Segmentation.of(
-                PartitionSpec.by("Cylinders").map("Cylinders", ValueMapping.parse("Big: 6, eight")), Data.cars()));
+                PartitionSpec.by("Cylinders").map("Cylinders", mapping(null, "Big", List.of("6", "eight"))), Data.cars()));
         assertTrue(e.getMessage().contains("value 'eight' of group 'Big'") && e.getMessage().contains("not a number"),
                 e.getMessage());
         PartitaException month = assertThrows(PartitaException.class, () -> Segmentation.of(
-                PartitionSpec.of(Level.parse("month:Year")).map("month(Year)", ValueMapping.parse("Holidays: Dec, Jann")),
+                PartitionSpec.of(Level.derived(Derivation.MONTH, "Year")).map("month(Year)", mapping(null, "Holidays", List.of("Dec", "Jann"))),
                 Data.cars()));
         assertTrue(month.getMessage().contains("Did you mean: Jan"), month.getMessage());
     }
 
     @Test
     void badMappingsAreRefused() {
-        assertTrue(assertThrows(PartitaException.class, () -> ValueMapping.parse("Europe Germany"))
-                .getMessage().contains("Line 1 of the value mapping ('Europe Germany') has no ':'"));
-        assertTrue(assertThrows(PartitaException.class, () -> ValueMapping.parse("A: x, y\nB: y"))
+        assertTrue(assertThrows(PartitaException.class, () -> mapping(null, "A", List.of("x", "y"), "B", List.of("y")))
                 .getMessage().contains("Value 'y' is listed in group 'A' and again in group 'B'"));
-        assertTrue(assertThrows(PartitaException.class, () -> ValueMapping.parse("*: X\n*: Y"))
-                .getMessage().contains("catch-all is written once"));
-        assertTrue(assertThrows(PartitaException.class, () -> ValueMapping.parse("A: x,,y"))
-                .getMessage().contains("empty value"));
-        assertTrue(assertThrows(PartitaException.class, () -> ValueMapping.parse("\n# nothing\n"))
+        assertTrue(assertThrows(PartitaException.class, () -> mapping(null))
                 .getMessage().contains("mapping is empty"));
-        ValueMapping onlyCatchAll = ValueMapping.parse("*: Everything");
+        ValueMapping onlyCatchAll = mapping("Everything");
         assertNull(onlyCatchAll.apply(Map.of(), null));
         assertEquals("Everything", onlyCatchAll.apply(Map.of(), 3L));
     }
@@ -239,5 +230,16 @@ class SegmentsTest {
         assertEquals(11, penguins.intColumn("missing_target").get(0));
         assertEquals(List.of(344, 168, 124, 52), penguins.intColumn("rows").asList());
         assertEquals(List.of(11, 5, 1, 5), penguins.intColumn("missing_target").asList());
+    }
+
+    /** A value mapping from group, values, group, values, ... (declaration order kept). */
+    static ValueMapping mapping(String catchAll, Object... groupsAndValues) {
+        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < groupsAndValues.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> values = (List<String>) groupsAndValues[i + 1];
+            groups.put((String) groupsAndValues[i], values);
+        }
+        return new ValueMapping(groups, catchAll);
     }
 }

@@ -1,5 +1,9 @@
 package partita.partition;
 
+import partita.io.ModelFiles;
+import partita.model.Kind;
+import partita.model.XRegressor;
+import partita.model.RegressorModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,12 +32,12 @@ import tech.tablesaw.api.Table;
 class TrainingTest {
 
     /** adult by relationship, min size 1000: Other-relative (981 rows) falls back. */
-    static PartitionedClassifier byRelationship;
+    static PartitionedModel<ClassifierModel> byRelationship;
 
     @BeforeAll
     static void fit() {
-        byRelationship = Partitioner.of(PartitionSpec.by("relationship").minSize(1000)).threads(2)
-                .fitClassifier(Data.adult(), "income");
+        byRelationship = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship").minSize(1000)).threads(2)
+                .fit(Data.adult(), "income");
     }
 
     private static List<String> featuresOfAdultBut(String... excluded) {
@@ -45,7 +49,7 @@ class TrainingTest {
 
     @Test
     void oneModelPerSegmentAndPartitionColumnsAreNotFeatures() {
-        PartitionedClassifier m = byRelationship;
+        PartitionedModel<ClassifierModel> m = byRelationship;
         assertEquals(List.of("__dataset__", "Husband", "Not-in-family", "Other-relative", "Own-child", "Unmarried",
                 "Wife"), m.segments().stream().map(Segment::name).toList());
         assertEquals(List.of("__dataset__", "Husband", "Not-in-family", "Own-child", "Unmarried", "Wife"),
@@ -60,7 +64,7 @@ class TrainingTest {
         }
         assertEquals(13193, m.segment("Husband").rows());
         assertEquals("", m.segment("Husband").reason(), "one of the 13,193 husbands is female: sex is not constant");
-        assertEquals(List.of("<=50K", ">50K"), m.labels());
+        assertEquals(List.of("<=50K", ">50K"), m.datasetModel().labels());
         PartitaException e = assertThrows(PartitaException.class, () -> m.model("Other-relative"));
         assertTrue(e.getMessage().contains("has no model: it is too-small (981 rows < min_size 1000). Its rows are "
                 + "scored by __dataset__"), e.getMessage());
@@ -142,8 +146,8 @@ class TrainingTest {
     @Test
     void hierarchyRoutesToTheDeepestTrainedLevel() {
         Table adult = Data.adult();
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("sex", "race", "relationship").minSizes(3000, 1000, 800))
-                .threads(2).fitClassifier(adult, "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("sex", "race", "relationship").minSizes(3000, 1000, 800))
+                .threads(2).fit(adult, "income");
         assertEquals(SegmentStatus.TRAINED, m.segment("Female").status());
         assertEquals(SegmentStatus.TOO_SMALL, m.segment("Female > Other").status());
         assertEquals("109 rows < min_size 1000", m.segment("Female > Other").reason());
@@ -178,8 +182,8 @@ class TrainingTest {
         StringColumn income = adult.stringColumn("income");
         // all-missing target in one segment
         Table noTarget = Data.withText(adult, "income", i -> rel.get(i).equals("Other-relative") ? null : income.get(i));
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("relationship").minSize(50)).threads(2)
-                .fitClassifier(noTarget, "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship").minSize(50)).threads(2)
+                .fit(noTarget, "income");
         Segment other = m.segment("Other-relative");
         assertEquals(SegmentStatus.FAILED, other.status());
         assertEquals("target 'income' is missing in all its rows; 981 rows without a target left out", other.reason());
@@ -188,9 +192,9 @@ class TrainingTest {
 
         // education_num recodes education: constant within every education segment, so a Bachelors model
         // on it alone has nothing to learn; all 51 Preschool rows earn <=50K: one class
-        PartitionedClassifier byEducation = Partitioner.of(PartitionSpec.by("education").minSize(50)).threads(2)
-                .features("Bachelors", List.of("education_num"))
-                .fitClassifier(adult, "income");
+        PartitionedModel<ClassifierModel> byEducation = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("education").minSize(50)).threads(2)
+                .features("Bachelors", "education_num")
+                .fit(adult, "income");
         Segment bachelors = byEducation.segment("Bachelors");
         assertEquals(SegmentStatus.FAILED, bachelors.status());
         assertEquals("every feature is constant in its rows (education_num): nothing to learn", bachelors.reason());
@@ -219,8 +223,8 @@ class TrainingTest {
 
     @Test
     void minSizeLargerThanEverySegmentLeavesOnlyTheDatasetModel() {
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("relationship").minSize(100_000)).threads(2)
-                .fitClassifier(Data.adult(), "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship").minSize(100_000)).threads(2)
+                .fit(Data.adult(), "income");
         assertEquals(List.of("__dataset__"), m.trainedSegments());
         assertTrue(m.segments().stream().skip(1).allMatch(s -> s.status() == SegmentStatus.TOO_SMALL));
         assertEquals("13193 rows < min_size 100000", m.segment("Husband").reason());
@@ -246,9 +250,9 @@ class TrainingTest {
 
     @Test
     void resultsAreIdenticalForAnyThreadCount() {
-        Partitioner p = Partitioner.of(PartitionSpec.by("relationship", "sex").minSize(200));
-        PartitionedClassifier one = p.threads(1).fitClassifier(Data.adult(), "income");
-        PartitionedClassifier four = p.threads(4).fitClassifier(Data.adult(), "income");
+        PartitionedTrainer<ClassifierModel> p = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship", "sex").minSize(200));
+        PartitionedModel<ClassifierModel> one = p.threads(1).fit(Data.adult(), "income");
+        PartitionedModel<ClassifierModel> four = p.threads(4).fit(Data.adult(), "income");
         assertArrayEquals(one.predictScore(Data.adult()), four.predictScore(Data.adult()));
         assertArrayEquals(one.predictProba(Data.adult()), four.predictProba(Data.adult()));
         assertEquals(one.segments().size(), four.segments().size());
@@ -269,12 +273,12 @@ class TrainingTest {
         List<TrainingProgress> seen = new ArrayList<>();
         Thread caller = Thread.currentThread();
         List<Thread> threads = new ArrayList<>();
-        Partitioner.of(PartitionSpec.by("relationship").minSize(1000)).threads(2)
+        PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship").minSize(1000)).threads(2)
                 .onProgress(p -> {
                     seen.add(p);
                     threads.add(Thread.currentThread());
                 })
-                .fitClassifier(Data.adult(), "income");
+                .fit(Data.adult(), "income");
         assertEquals(6, seen.size(), "__dataset__ + 5 trained segments");
         for (int i = 0; i < seen.size(); i++) {
             assertEquals(i + 1, seen.get(i).done());
@@ -288,10 +292,10 @@ class TrainingTest {
     @Test
     void trainingIsCancellableBetweenSegments() {
         AtomicInteger fits = new AtomicInteger();
-        Partitioner p = Partitioner.of(PartitionSpec.by("relationship").minSize(1000)).threads(1)
+        PartitionedTrainer<ClassifierModel> p = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship").minSize(1000)).threads(1)
                 .onProgress(x -> fits.incrementAndGet()).cancelWhen(() -> fits.get() >= 2);
         TrainingCancelledException e = assertThrows(TrainingCancelledException.class,
-                () -> p.fitClassifier(Data.adult(), "income"));
+                () -> p.fit(Data.adult(), "income"));
         assertEquals(2, fits.get(), "no segment starts after the signal");
         assertEquals("Training was cancelled after 2 of 6 segment fits; no model was produced and nothing else "
                 + "changed. Run the training again to get a model.", e.getMessage());
@@ -299,8 +303,8 @@ class TrainingTest {
 
         Thread.currentThread().interrupt();
         try {
-            assertThrows(TrainingCancelledException.class, () -> Partitioner.of(PartitionSpec.by("relationship"))
-                    .fitClassifier(Data.adult(), "income"));
+            assertThrows(TrainingCancelledException.class, () -> PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship"))
+                    .fit(Data.adult(), "income"));
         } finally {
             Thread.interrupted();
         }
@@ -308,15 +312,12 @@ class TrainingTest {
 
     @Test
     void perSegmentOverridesAndFeatureSubsets() {
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("relationship").minSize(1000)).threads(2)
-                .params(Params.builder().maxDepth(5).build())
-                .segmentLines("""
-                        # deeper for husbands, fewer features for wives
-                        Husband: max_depth=7 min_info_gain=0.001
-                        Wife: features=age,hours_per_week,"education_num"
-                        __dataset__: maxDepth=6
-                        """)
-                .fitClassifier(Data.adult(), "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(Params.builder().maxDepth(5).build()),
+                        PartitionSpec.by("relationship").minSize(1000)).threads(2)
+                .override("Husband", b -> b.maxDepth(7).minInfoGain(0.001))
+                .features("Wife", "age", "hours_per_week", "education_num")
+                .override("__dataset__", b -> b.maxDepth(6))
+                .fit(Data.adult(), "income");
         assertEquals(7, m.segment("Husband").params().maxDepth());
         assertEquals(0.001, m.segment("Husband").params().minInfoGain());
         assertEquals(5, m.segment("Unmarried").params().maxDepth());
@@ -325,25 +326,23 @@ class TrainingTest {
         assertEquals(List.of("age", "hours_per_week", "education_num"), m.segment("Wife").features());
         assertEquals("max_depth=7, min_info_gain=0.001", m.summary().stringColumn("params").get(1));
 
-        Partitioner p = Partitioner.of(PartitionSpec.by("relationship"));
-        assertTrue(assertThrows(PartitaException.class, () -> p.override("Husbands", "max_depth=3")
-                .fitClassifier(Data.adult(), "income")).getMessage().contains("Unknown segment 'Husbands'. Did you mean: Husband?"));
-        assertTrue(assertThrows(PartitaException.class, () -> p.features("Wife", List.of("agee"))
-                .fitClassifier(Data.adult(), "income")).getMessage().contains("Unknown feature 'agee'. Did you mean: age?"));
-        assertTrue(assertThrows(PartitaException.class, () -> p.override("Wife", "max_dept=3"))
+        PartitionedTrainer<ClassifierModel> p = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship"));
+        assertTrue(assertThrows(PartitaException.class, () -> p.override("Husbands", b -> b.set("max_depth", "3"))
+                .fit(Data.adult(), "income")).getMessage().contains("Unknown segment 'Husbands'. Did you mean: Husband?"));
+        assertTrue(assertThrows(PartitaException.class, () -> p.features("Wife", "agee")
+                .fit(Data.adult(), "income")).getMessage().contains("Unknown feature 'agee'. Did you mean: age?"));
+        assertTrue(assertThrows(PartitaException.class, () -> p.override("Wife", b -> b.set("max_dept", "3")))
                 .getMessage().contains("Did you mean: max_depth?"));
-        assertTrue(assertThrows(PartitaException.class, () -> p.override("Wife", "max_depth=-1"))
+        assertTrue(assertThrows(PartitaException.class, () -> p.override("Wife", b -> b.set("max_depth", "-1")))
                 .getMessage().contains("max_depth=-1 is out of bounds"));
-        assertTrue(assertThrows(PartitaException.class, () -> p.segmentLines("Wife max_depth 3"))
-                .getMessage().contains("Start it with the segment name and a colon"));
         assertTrue(assertThrows(PartitaException.class, () -> p.features(List.of("age", "relationship"))
-                .fitClassifier(Data.adult(), "income")).getMessage().contains("'relationship' is a partition column"));
+                .fit(Data.adult(), "income")).getMessage().contains("'relationship' is a partition column"));
     }
 
     @Test
     void autoPolicyFollowsSegmentSizeAndVariance() {
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("relationship").minSize(1000)).threads(2)
-                .policy(Policy.AUTO).fitClassifier(Data.adult(), "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship").minSize(1000)).threads(2)
+                .policy(Policy.AUTO).fit(Data.adult(), "income");
         double base = 7841.0 / 32561 * (1 - 7841.0 / 32561);
         for (Segment s : m.segments()) {
             if (!s.trained()) {
@@ -374,8 +373,8 @@ class TrainingTest {
     @Test
     void guardedRoutingKeepsOnlySegmentsThatBeatTheDatasetModel() {
         List<TrainingProgress> progress = new ArrayList<>();
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("relationship").minSize(200)).threads(2)
-                .guarded(0.25, 7).onProgress(progress::add).fitClassifier(Data.adult(), "income");
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship").minSize(200)).threads(2)
+                .guarded(0.25, 7).onProgress(progress::add).fit(Data.adult(), "income");
         assertEquals(14, progress.size(), "7 fits without the held-out rows, then 7 fits or rejections");
         assertTrue(progress.stream().allMatch(p -> p.total() == 14));
         assertEquals(14, progress.get(13).done());
@@ -401,23 +400,23 @@ class TrainingTest {
         // the kept models are refitted on all rows
         assertEquals(32561, m.segment("__dataset__").rows());
         // under the guard a segment that cannot be trained still says why
-        PartitionedClassifier byEducation = Partitioner.of(PartitionSpec.by("education").minSize(50)).threads(2)
-                .guarded(0.2, 3).fitClassifier(Data.adult(), "income");
+        PartitionedModel<ClassifierModel> byEducation = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("education").minSize(50)).threads(2)
+                .guarded(0.2, 3).fit(Data.adult(), "income");
         assertEquals(SegmentStatus.FAILED, byEducation.segment("Preschool").status());
         assertEquals("only one class (<=50K) among its 51 rows", byEducation.segment("Preschool").reason());
-        assertThrows(PartitaException.class, () -> Partitioner.of(PartitionSpec.by("sex")).guarded(1.5, 1));
+        assertThrows(PartitaException.class, () -> PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("sex")).guarded(1.5, 1));
     }
 
     @Test
     void badInputsAreRefusedClearly() {
-        Partitioner p = Partitioner.of(PartitionSpec.by("relationshp"));
-        assertTrue(assertThrows(PartitaException.class, () -> p.fitClassifier(Data.adult(), "income")).getMessage()
+        PartitionedTrainer<ClassifierModel> p = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationshp"));
+        assertTrue(assertThrows(PartitaException.class, () -> p.fit(Data.adult(), "income")).getMessage()
                 .startsWith("Unknown partition column 'relationshp'. Did you mean: relationship?"));
-        assertTrue(assertThrows(PartitaException.class, () -> Partitioner.of(PartitionSpec.by("sex"))
-                .fitClassifier(Data.adult(), "incme")).getMessage().startsWith("Unknown target column 'incme'. Did you mean: income?"));
-        assertTrue(assertThrows(PartitaException.class, () -> Partitioner.of(PartitionSpec.by("income"))
-                .fitClassifier(Data.adult(), "income")).getMessage().contains("is also a partition column"));
-        assertTrue(assertThrows(PartitaException.class, () -> Partitioner.of(PartitionSpec.by("sex")).threads(0))
+        assertTrue(assertThrows(PartitaException.class, () -> PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("sex"))
+                .fit(Data.adult(), "incme")).getMessage().startsWith("Unknown target column 'incme'. Did you mean: income?"));
+        assertTrue(assertThrows(PartitaException.class, () -> PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("income"))
+                .fit(Data.adult(), "income")).getMessage().contains("is also a partition column"));
+        assertTrue(assertThrows(PartitaException.class, () -> PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("sex")).threads(0))
                 .getMessage().contains("at least 1 thread"));
         assertTrue(assertThrows(PartitaException.class, () -> new PartitionSpec(List.of())).getMessage()
                 .contains("at least one level"));
@@ -427,12 +426,11 @@ class TrainingTest {
                 .contains("Give one per level"));
         assertTrue(assertThrows(PartitaException.class, () -> PartitionSpec.by("sex").minSize(0)).getMessage()
                 .contains("at least 1"));
-        assertEquals(PartitionSpec.of(Level.of("sex"), Level.derived(Derivation.MONTH, "day")),
-                PartitionSpec.parse("sex, month:day"));
-        assertTrue(assertThrows(PartitaException.class, () -> Partitioner.of(PartitionSpec.by("sex"))
-                .features("Male", List.of("age", "sex")).fitClassifier(Data.adult(), "income")).getMessage()
+        assertEquals("sex > month(day)", PartitionSpec.of(Level.of("sex"), Level.derived(Derivation.MONTH, "day")).toString());
+        assertTrue(assertThrows(PartitaException.class, () -> PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("sex"))
+                .features("Male", "age", "sex").fit(Data.adult(), "income")).getMessage()
                 .contains("'sex' in the features of segment 'Male' is a partition column"));
-        assertEquals("PartitionedClassifier of income by relationship: 6 of 7 models trained (1 too-small)",
+        assertEquals("Partitioned classifier of income by relationship: 6 of 7 models trained (1 too-small)",
                 byRelationship.toString());
     }
 
@@ -442,9 +440,9 @@ class TrainingTest {
         tech.tablesaw.api.BooleanColumn investor = tech.tablesaw.api.BooleanColumn.create("investor");
         adult.intColumn("capital_gain").forEach(g -> investor.append(g > 0));
         adult.addColumns(investor);
-        PartitionedClassifier m = Partitioner.of(PartitionSpec.by("workclass", "investor").minSizes(1000, 300))
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("workclass", "investor").minSizes(1000, 300))
                 .threads(2).features(List.of("age", "education_num", "hours_per_week", "occupation"))
-                .fitClassifier(adult, "income");
+                .fit(adult, "income");
         assertEquals(SegmentStatus.TRAINED, m.segment("(missing)").status(), "1,836 rows without a workclass");
         assertEquals(1836, m.segment("(missing)").rows());
         assertEquals(SegmentKey.of("Private", true), m.segment("Private > true").key());
@@ -460,19 +458,20 @@ class TrainingTest {
             }
         }
         java.nio.file.Path file = dir.resolve("m.json");
-        m.save(file);
-        PartitionedModel back = PartitionedModel.load(file);
+        ModelFiles.save(m, file);
+        PartitionedModel<?> back = ModelFiles.load(file, PartitionedModel.class);
         assertEquals(SegmentKey.of("Private", false), back.segment("Private > false").key());
         assertArrayEquals(m.predictScore(adult), back.predictScore(adult));
     }
 
     @Test
     void aPartitionBindsTableTargetKindAndSegments() {
-        Partition p = Partition.of(Data.adult(), "income", PartitionSpec.parse("relationship").minSize(1000));
+        Partition p = Partition.of(Data.adult(), "income", PartitionSpec.by("relationship").minSize(1000));
         assertEquals(Kind.CLASSIFIER, p.kind());
         assertEquals(Kind.REGRESSOR, Partition.of(Data.cars(), "Miles_per_Gallon", PartitionSpec.by("Origin")).kind());
         assertEquals(p.spec().analyse(Data.adult(), "income").toString(), p.analysis().toString());
-        PartitionedModel m = p.fit(Partitioner.of(PartitionSpec.by("sex")).threads(2));
+        PartitionedModel<?> m = PartitionedTrainer.of(p.kind().estimator(Params.defaults()), p.spec()).threads(2)
+                .fit(p.data(), p.target());
         assertEquals(byRelationship.spec(), m.spec(), "the partition's segments, the trainer's settings");
         assertArrayEquals(byRelationship.predictScore(Data.adult()), m.predictScore(Data.adult()));
         assertTrue(assertThrows(PartitaException.class, () -> Partition.of(Data.adult(), "incom", p.spec()))
@@ -482,10 +481,10 @@ class TrainingTest {
     @Test
     void typedKeysSurviveTrainingAndScoringRefusesAChangedColumnType() {
         Table cars = Data.cars();
-        PartitionedRegressor m = Partitioner.of(PartitionSpec.by("Cylinders").minSize(5)
-                        .map("Cylinders", ValueMapping.parse("4: 3, 5")))
+        PartitionedModel<RegressorModel> m = PartitionedTrainer.of(new XRegressor(), PartitionSpec.by("Cylinders").minSize(5)
+                        .map("Cylinders", new ValueMapping(Map.of("4", List.of("3", "5")), null)))
                 .features(List.of("Displacement", "Horsepower", "Weight_in_lbs", "Acceleration")).threads(2)
-                .fitRegressor(cars, "Miles_per_Gallon");
+                .fit(cars, "Miles_per_Gallon");
         assertEquals(List.of("__dataset__", "\"4\"", "4", "6", "8"), m.segments().stream().map(Segment::name).toList());
         assertEquals(7, m.segment("\"4\"").rows());
         assertEquals(204, m.segment("4").rows(), "207 four-cylinder cars, 3 without mpg");
@@ -493,7 +492,7 @@ class TrainingTest {
         assertNotEquals(m.segment("4").model(), m.segment("\"4\"").model());
         PartitaException hint = assertThrows(PartitaException.class, () -> m.segment("5"));
         assertTrue(hint.getMessage().startsWith("Unknown segment '5'."), hint.getMessage());
-        double[] predicted = m.predict(cars);
+        double[] predicted = m.predict(cars).stream().mapToDouble(v -> (Double) v).toArray();
         double[] fours = m.model("\"4\"").predict(cars);
         for (int i = 0; i < cars.rowCount(); i++) {
             int c = cars.intColumn("Cylinders").get(i);
@@ -511,9 +510,9 @@ class TrainingTest {
     @Test
     void derivedSegmentsTrainAndRoute() {
         Table cars = Data.cars();
-        PartitionedRegressor m = Partitioner.of(PartitionSpec.of(Level.parse("month:Year")).minSize(50)).threads(1)
+        PartitionedModel<RegressorModel> m = PartitionedTrainer.of(new XRegressor(), PartitionSpec.of(Level.derived(Derivation.MONTH, "Year")).minSize(50)).threads(1)
                 .features(List.of("Cylinders", "Displacement", "Horsepower", "Weight_in_lbs"))
-                .fitRegressor(cars, "Miles_per_Gallon");
+                .fit(cars, "Miles_per_Gallon");
         assertEquals(List.of("__dataset__", "Jan"), m.trainedSegments(), "vega's cars dates are 1 January");
         assertEquals("8 rows without a target left out", m.segment("Jan").reason());
         TransparentModel jan = m.model("Jan");

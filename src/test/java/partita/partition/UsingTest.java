@@ -1,5 +1,12 @@
 package partita.partition;
 
+import partita.eval.Predictions;
+import partita.eval.Metric;
+import partita.model.Kind;
+import partita.model.XRegressor;
+import partita.model.XClassifier;
+import partita.model.RegressorModel;
+import partita.model.ClassifierModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +31,7 @@ class UsingTest {
 
     static Table train;
     static Table test;
-    static PartitionedClassifier model;
+    static PartitionedModel<ClassifierModel> model;
 
     @BeforeAll
     static void fit() {
@@ -35,7 +42,7 @@ class UsingTest {
         }
         test = adult.where(testRows);
         train = adult.where(Selection.withRange(0, adult.rowCount()).andNot(testRows));
-        model = Partitioner.of(PartitionSpec.by("relationship").minSize(1000)).threads(2).fitClassifier(train, "income");
+        model = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship").minSize(1000)).threads(2).fit(train, "income");
     }
 
     private static double[] truth(Table t) {
@@ -56,17 +63,17 @@ class UsingTest {
         double[] part = model.predictProba(test);
         Comparison.Row all = c.overall();
         assertEquals(test.rowCount(), all.rows());
-        assertEquals(Metrics.auc(y, single), all.single().get("auc"), 0.0);
-        assertEquals(Metrics.auc(y, part), all.partitioned().get("auc"), 0.0);
-        assertEquals(Metrics.accuracy(y, part, 0.5), all.partitioned().get("accuracy"), 0.0);
-        assertEquals(Metrics.logLoss(y, part), all.partitioned().get("log_loss"), 0.0);
-        assertEquals(all.partitioned().get("log_loss") - all.single().get("log_loss"), -all.improvement("log_loss"), 0.0);
+        assertEquals(Metrics.auc(y, single), all.single().get(Metric.AUC), 0.0);
+        assertEquals(Metrics.auc(y, part), all.partitioned().get(Metric.AUC), 0.0);
+        assertEquals(Metrics.accuracy(y, part, 0.5), all.partitioned().get(Metric.ACCURACY), 0.0);
+        assertEquals(Metrics.logLoss(y, part), all.partitioned().get(Metric.LOG_LOSS), 0.0);
+        assertEquals(all.partitioned().get(Metric.LOG_LOSS) - all.single().get(Metric.LOG_LOSS), -all.improvement(Metric.LOG_LOSS), 0.0);
         Comparison.Row fallback = c.row("__dataset__");
         assertEquals(fallback.single(), fallback.partitioned(), "fallback rows score the same under both");
         assertEquals("same", fallback.verdict());
         // the observation on adult by relationship: calibrated probabilities gain AUC and accuracy
-        assertTrue(all.improvement("auc") > 0.005, "auc gain " + all.improvement("auc"));
-        assertTrue(all.improvement("accuracy") > 0, "accuracy gain " + all.improvement("accuracy"));
+        assertTrue(all.improvement(Metric.AUC) > 0.005, "auc gain " + all.improvement(Metric.AUC));
+        assertTrue(all.improvement(Metric.ACCURACY) > 0, "accuracy gain " + all.improvement(Metric.ACCURACY));
         String statement = c.statement();
         assertTrue(statement.startsWith("Overall the partitioned model is better than the single model (auc +"),
                 statement);
@@ -84,9 +91,9 @@ class UsingTest {
             testRows.add(i);
         }
         Table carsTest = cars.where(testRows);
-        PartitionedRegressor m = Partitioner.of(PartitionSpec.by("Origin").minSize(30))
+        PartitionedModel<RegressorModel> m = PartitionedTrainer.of(new XRegressor(), PartitionSpec.by("Origin").minSize(30))
                 .features(List.of("Cylinders", "Displacement", "Horsepower", "Weight_in_lbs", "Acceleration")).threads(2)
-                .fitRegressor(cars.where(Selection.withRange(0, cars.rowCount()).andNot(testRows)), "Miles_per_Gallon");
+                .fit(cars.where(Selection.withRange(0, cars.rowCount()).andNot(testRows)), "Miles_per_Gallon");
         Comparison c = m.compare(carsTest);
         assertEquals(List.of("segment", "rows", "single_mae", "partitioned_mae", "improvement_mae", "single_rmse",
                 "partitioned_rmse", "improvement_rmse", "single_r2", "partitioned_r2", "improvement_r2", "verdict"),
@@ -100,21 +107,21 @@ class UsingTest {
             }
         }
         double[] y = keep.stream().mapToDouble(i -> carsTest.doubleColumn("Miles_per_Gallon").get(i)).toArray();
-        double[] all = m.predict(carsTest);
+        double[] all = m.predict(carsTest).stream().mapToDouble(v -> (Double) v).toArray();
         double[] p = keep.stream().mapToDouble(i -> all[i]).toArray();
-        assertEquals(Metrics.rmse(y, p), c.overall().partitioned().get("rmse"), 1e-12);
-        assertEquals(Metrics.r2(y, p), c.overall().partitioned().get("r2"), 1e-12);
-        assertTrue(c.overall().partitioned().get("r2") > 0.6, "mpg is predictable: r2 " + c.overall().partitioned());
+        assertEquals(Metrics.rmse(y, p), c.overall().partitioned().get(Metric.RMSE), 1e-12);
+        assertEquals(Metrics.r2(y, p), c.overall().partitioned().get(Metric.R2), 1e-12);
+        assertTrue(c.overall().partitioned().get(Metric.R2) > 0.6, "mpg is predictable: r2 " + c.overall().partitioned());
         assertEquals(List.of("ALL", "USA", "Europe", "Japan").stream().sorted().toList(),
                 c.table().stringColumn("segment").asList().stream().sorted().toList());
     }
 
     @Test
     void crossValidationIsSeededAndSummarisesMeanAndSpread() {
-        Partitioner p = Partitioner.of(PartitionSpec.by("Island").minSize(40)).threads(2)
+        PartitionedTrainer<ClassifierModel> p = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("Island").minSize(40)).threads(2)
                 .features(List.of("Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"));
-        CrossValidation cv = p.crossValidate(Data.penguinsClean(), "Sex", Kind.CLASSIFIER, 4, 11);
-        CrossValidation again = p.crossValidate(Data.penguinsClean(), "Sex", Kind.CLASSIFIER, 4, 11);
+        CrossValidation cv = p.crossValidate(Data.penguinsClean(), "Sex", 4, 11);
+        CrossValidation again = p.crossValidate(Data.penguinsClean(), "Sex", 4, 11);
         Table t = cv.table();
         assertEquals(t.toString(), again.table().toString(), "same seed, same result");
         assertEquals(4, cv.folds().size());
@@ -122,15 +129,15 @@ class UsingTest {
                 "partitioned_auc_std", "improvement_auc_mean", "improvement_auc_std"), t.columnNames().subList(0, 9));
         assertEquals("ALL", t.stringColumn("segment").get(0));
         assertEquals(333, t.intColumn("rows").get(0), "every labelled penguin is held out once");
-        double[] gains = cv.folds().stream().mapToDouble(c -> c.overall().improvement("auc")).toArray();
+        double[] gains = cv.folds().stream().mapToDouble(c -> c.overall().improvement(Metric.AUC)).toArray();
         assertEquals(CrossValidation.mean(gains), t.doubleColumn("improvement_auc_mean").get(0), 1e-15);
         assertEquals(CrossValidation.std(gains), t.doubleColumn("improvement_auc_std").get(0), 1e-15);
         assertTrue(List.of("better", "worse", "within noise").contains(t.stringColumn("verdict").get(0)));
         assertTrue(cv.statement().startsWith("Over 4 folds (seed 11) the partitioned model is "), cv.statement());
-        CrossValidation other = p.crossValidate(Data.penguinsClean(), "Sex", Kind.CLASSIFIER, 4, 12);
+        CrossValidation other = p.crossValidate(Data.penguinsClean(), "Sex", 4, 12);
         assertFalse(t.toString().equals(other.table().toString()), "another seed deals other folds");
         assertTrue(assertThrows(PartitaException.class, () -> p.crossValidate(Data.penguinsClean(), "Sex",
-                Kind.CLASSIFIER, 1, 1)).getMessage().contains("folds=1 is out of range"));
+                1, 1)).getMessage().contains("folds=1 is out of range"));
     }
 
     @Test
@@ -171,8 +178,8 @@ class UsingTest {
         assertTrue(assertThrows(PartitaException.class, () -> im.get("age", "Other-relative")).getMessage()
                 .contains("Unknown trained segment"));
 
-        PartitionedClassifier subset = Partitioner.of(PartitionSpec.by("sex")).threads(2)
-                .features("Female", List.of("age", "education_num")).fitClassifier(train, "income");
+        PartitionedModel<ClassifierModel> subset = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("sex")).threads(2)
+                .features("Female", "age", "education_num").fit(train, "income");
         ImportanceMatrix sm = subset.importance();
         assertTrue(Double.isNaN(sm.get("hours_per_week", "Female")), "a feature a segment does not use is missing");
         assertEquals(2, sm.top(5).where(sm.top(5).stringColumn("segment").isEqualTo("Female")).rowCount());
@@ -222,17 +229,17 @@ class UsingTest {
 
         // drift: only the old (a shifted population) -> significant PSI
         Table old = test.where(test.intColumn("age").isGreaterThan(60));
-        MonitorReport drift = model.monitor(old, "log_loss", 0.6, 10);
+        MonitorReport drift = model.monitor(old, Metric.LOG_LOSS, 0.6, 10);
         assertTrue(drift.segments().doubleColumn("psi").asList().stream().anyMatch(x -> x > 0.25),
                 drift.segments().print());
         assertTrue(drift.alerts().stream().anyMatch(a -> a.contains("score drift psi")), drift.alerts().toString());
-        assertTrue(assertThrows(PartitaException.class, () -> model.monitor(test, "rmse", 1, 1)).getMessage()
+        assertTrue(assertThrows(PartitaException.class, () -> model.monitor(test, Metric.RMSE, 1, 1)).getMessage()
                 .contains("Unknown classifier metric 'rmse'"));
     }
 
     @Test
     void refitChangesOnlyTheNamedSegments() {
-        PartitionedClassifier shallow = model.refit(Map.of("max_depth", 2), List.of("Husband"), null);
+        PartitionedModel<ClassifierModel> shallow = model.refit(b -> b.set("max_depth", "2"), List.of("Husband"), List.of());
         assertEquals(2, shallow.segment("Husband").params().maxDepth());
         assertTrue(shallow.model("Husband").leafCount() < model.model("Husband").leafCount());
         assertSame(model.model("Wife"), shallow.model("Wife"));
@@ -242,25 +249,23 @@ class UsingTest {
         assertEquals("max_depth=8", changes.stringColumn("params_before").get(0));
         assertEquals("max_depth=2", changes.stringColumn("params_after").get(0));
         int[] husbands = train.stringColumn("relationship").isEqualTo("Husband").toArray();
-        double[] y = Trainer.pick(truth(train), husbands);
-        assertEquals(Metrics.auc(y, shallow.model("Husband").predictScore(train, husbands)),
+        double[] y = Predictions.pick(truth(train), husbands);
+        assertEquals(Metrics.auc(y, shallow.model("Husband").predictProba(train, husbands)),
                 changes.doubleColumn("train_auc_after").get(0), 0.0);
-        assertEquals(Metrics.auc(y, model.model("Husband").predictScore(train, husbands)),
+        assertEquals(Metrics.auc(y, model.model("Husband").predictProba(train, husbands)),
                 changes.doubleColumn("train_auc_before").get(0), 0.0);
         // refitted scores equal a fresh fit with those parameters
-        PartitionedClassifier fresh = Partitioner.of(PartitionSpec.by("relationship").minSize(1000)).threads(2)
-                .override("Husband", "max_depth=2").fitClassifier(train, "income");
+        PartitionedModel<ClassifierModel> fresh = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship").minSize(1000)).threads(2)
+                .override("Husband", b -> b.set("max_depth", "2")).fit(train, "income");
         assertArrayEquals(fresh.predictScore(test), shallow.predictScore(test));
         // a no-op refit of everything keeps every prediction
-        PartitionedClassifier same = model.refit(Map.of());
+        PartitionedModel<ClassifierModel> same = model.refit(b -> b);
         assertArrayEquals(model.predictProba(test), same.predictProba(test));
-        PartitionedClassifier all = model.refit(Map.of("min_info_gain", 0.01));
+        PartitionedModel<ClassifierModel> all = model.refit(b -> b.set("min_info_gain", "0.01"));
         assertTrue(all.trainedSegments().stream().allMatch(s -> all.segment(s).params().minInfoGain() == 0.01));
-        assertTrue(assertThrows(PartitaException.class, () -> model.refit(Map.of("max_depth", 2),
-                List.of("Other-relative"), null)).getMessage().contains("has no model: it is too-small"));
-        assertTrue(assertThrows(PartitaException.class, () -> model.refit(Map.of("max_dep", 2))).getMessage()
+        assertTrue(assertThrows(PartitaException.class, () -> model.refit(b -> b.set("max_depth", "2"), List.of("Other-relative"), List.of())).getMessage().contains("has no model: it is too-small"));
+        assertTrue(assertThrows(PartitaException.class, () -> model.refit(b -> b.set("max_dep", "2"))).getMessage()
                 .contains("Did you mean: max_depth?"));
-        assertTrue(assertThrows(PartitaException.class, () -> model.refit(Map.of("max_depth", 2), null,
-                List.of("agee"))).getMessage().contains("Did you mean: age?"));
+        assertTrue(assertThrows(PartitaException.class, () -> model.refit(b -> b.set("max_depth", "2"), List.of(), List.of("agee"))).getMessage().contains("Did you mean: age?"));
     }
 }

@@ -67,8 +67,8 @@ class MagicsNotebookIT {
         assertEquals("2", run.result("shallow.model(\"Husband\").params().maxDepth()"));
         assertTrue(shown("%monitor model=model data=test threshold=0.99 min_new=10").startsWith("6 alert(s):"));
         assertEquals("true", run.result("monitoring.rowCount() > 0"));
-        assertTrue(shown("%save model=model path=../../../target/it/magics-model.json").startsWith("Saved PartitionedClassifier"));
-        assertTrue(shown("%load path=../../../target/it/magics-model.json as=loaded").startsWith("Loaded PartitionedClassifier"));
+        assertTrue(shown("%save model=model path=../../../target/it/magics-model.json").startsWith("Saved Partitioned classifier of income by relationship"));
+        assertTrue(shown("%load path=../../../target/it/magics-model.json as=loaded").startsWith("Loaded Partitioned classifier of income by relationship"));
         assertEquals("true", run.result("java.util.Arrays.equals(model.predictScore(test), loaded.predictScore(test))"));
         assertEquals("42", run.result("fromScript"), "rapaio's own %load of a script still works");
     }

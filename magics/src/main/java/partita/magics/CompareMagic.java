@@ -11,7 +11,7 @@ import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
 import partita.partition.Comparison;
 import partita.partition.CrossValidation;
-import partita.partition.Kind;
+import partita.eval.Metric;
 import partita.partition.PartitionedModel;
 import partita.partition.TrainingCancelledException;
 import tech.tablesaw.api.Table;
@@ -49,7 +49,7 @@ final class CompareMagic extends PartitaMagic {
     @Override
     protected Rendered run(MagicCall call) {
         Args args = call.args();
-        PartitionedModel model = ModelArg.partitioned(call);
+        PartitionedModel<?> model = ModelArg.partitioned(call);
         if (args.has("folds") && !args.has("data")) {
             throw new PartitaException(args.has("test")
                     ? "folds= refits both models on the rows given, fold by fold: name them data=, not test= (e.g."
@@ -66,14 +66,15 @@ final class CompareMagic extends PartitaMagic {
             throw new PartitaException("Give test= (score held-out rows) or data= with folds= (cross-validate), not both.");
         }
         Table test = call.table(args.has("folds") ? "data" : "test");
-        String metric = model.kind() == Kind.CLASSIFIER ? "auc" : "rmse";
+        Metric metric = model.kind().headline();
         Table table;
         String statement;
         List<Charts.MetricPair> pairs;
         if (args.has("folds")) {
             CrossValidation cv;
             try {
-                cv = model.crossValidate(test, args.integer("folds"), args.integer("seed"), call.cancel());
+                cv = model.trainer().cancelWhen(call.cancel())
+                        .crossValidate(test, model.target(), args.integer("folds"), args.integer("seed"));
             } catch (TrainingCancelledException e) {
                 throw new CancelledException("%compare folds= stopped between segment fits: " + e.getMessage());
             }
@@ -114,7 +115,7 @@ final class CompareMagic extends PartitaMagic {
                 .markRows(r -> "worse".equals(shown.stringColumn("verdict").get(r)), Highlight.ALERT)
                 .maxRows(60)
                 .render();
-        return Rendered.concat(side, view, Views.paragraph(statement), Charts.compare(metric, drawn).render(),
+        return Rendered.concat(side, view, Views.paragraph(statement), Charts.compare(metric.label(), drawn).render(),
                 Views.shownOf(drawn.size(), pairs.size(), name), Views.bound(name, table));
     }
 }

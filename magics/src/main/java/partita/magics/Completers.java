@@ -16,7 +16,8 @@ final class Completers {
     /** Segment names of the model named by {@code model=} (default {@code model}). */
     static final Key.Completer SEGMENTS = (notebook, words) ->
             held(notebook, words.getOrDefault("model", "model"), PartitionedModel.class)
-                    .map(m -> m.segments().stream().map(Segment::name).toList()).orElse(List.of());
+                    .map(m -> ((PartitionedModel<?>) m).segments().stream().map(Segment::name).toList())
+                    .orElse(List.of());
 
     /** Columns that can be features of the partition named by {@code partition=}: never the target or a partition column. */
     static final Key.Completer PARTITION_COLUMNS = (notebook, words) ->

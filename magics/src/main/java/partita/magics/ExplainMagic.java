@@ -79,7 +79,7 @@ final class ExplainMagic extends PartitaMagic {
         String who;
         Explanation e;
         TransparentModel scorer;
-        if (model instanceof PartitionedModel partitioned) {
+        if (model instanceof PartitionedModel<?> partitioned) {
             PartitionedModel.RowExplanation re = partitioned.explain(data, row);
             who = re.model();
             e = re.explanation();

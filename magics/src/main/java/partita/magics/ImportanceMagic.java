@@ -30,7 +30,7 @@ final class ImportanceMagic extends PartitaMagic {
     @Override
     protected Rendered run(MagicCall call) {
         Args args = call.args();
-        PartitionedModel model = ModelArg.partitioned(call);
+        PartitionedModel<?> model = ModelArg.partitioned(call);
         int top = args.integer("top");
         if (top < 1) {
             throw new PartitaException("top=" + top + " shows nothing: give at least 1 (default 5).");

@@ -19,9 +19,9 @@ final class LoadMagic extends PartitaMagic {
     @Override
     protected Rendered run(MagicCall call) {
         Path path = Path.of(call.args().text("path"));
-        Object model = ModelFiles.load(path);
-        String name = call.bind(model, model.getClass());
-        return Rendered.concat(Views.paragraph("Loaded " + model.getClass().getSimpleName() + " from " + path.toAbsolutePath()
+        Object model = ModelFiles.load(path, Object.class);
+        String name = call.bind(model, ModelArg.javaType(model));
+        return Rendered.concat(Views.paragraph("Loaded " + Views.describe(model) + " from " + path.toAbsolutePath()
                 + " and bound it to " + name + "."));
     }
 }

@@ -1,6 +1,9 @@
 package partita.magics;
 
 import partita.PartitaException;
+import partita.model.ClassifierModel;
+import partita.model.Kind;
+import partita.model.RegressorModel;
 import partita.model.TransparentModel;
 import partita.partition.PartitionedModel;
 
@@ -22,8 +25,21 @@ final class ModelArg {
     }
 
     /** The partitioned model named by {@code model=} (default {@code model}). */
-    static PartitionedModel partitioned(MagicCall call) {
+    static PartitionedModel<?> partitioned(MagicCall call) {
         return call.notebook().value("model", call.args().text("model"), PartitionedModel.class);
+    }
+
+    /**
+     * The Java type a model is bound as, generic in its segment models
+     * ({@code partita.partition.PartitionedModel<partita.model.ClassifierModel>}), so a Java cell
+     * gets the segment models' own type from {@code model.model("Husband")}.
+     */
+    static String javaType(Object model) {
+        if (model instanceof PartitionedModel<?> p) {
+            Class<?> segment = p.kind() == Kind.CLASSIFIER ? ClassifierModel.class : RegressorModel.class;
+            return PartitionedModel.class.getCanonicalName() + "<" + segment.getCanonicalName() + ">";
+        }
+        return model.getClass().getCanonicalName();
     }
 
     /** The model named by {@code model=} (default {@code model}). */
@@ -39,7 +55,7 @@ final class ModelArg {
 
     /** The transparent model of a segment ({@code __dataset__} when none is named) or the single model itself. */
     static TransparentModel segmentModel(Object model, String segment) {
-        if (model instanceof PartitionedModel partitioned) {
+        if (model instanceof PartitionedModel<?> partitioned) {
             return segment == null ? partitioned.datasetModel() : partitioned.model(segment);
         }
         if (segment != null) {

@@ -6,7 +6,7 @@ import java.util.List;
 import partita.magics.render.Highlight;
 import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
-import partita.partition.Kind;
+import partita.eval.Metric;
 import partita.partition.MonitorReport;
 import partita.partition.PartitionedModel;
 import tech.tablesaw.api.Table;
@@ -23,7 +23,7 @@ final class MonitorMagic extends PartitaMagic {
                         "Monitors a partitioned model on new labelled rows: per-segment metric, alerts, drift (PSI), new segments.")
                 .key(ModelArg.partitionedKey())
                 .key(Key.table("data", "new labelled rows: a notebook variable holding a Table, or a CSV path").required())
-                .key(Key.text("metric", "the monitored metric (default auc for a classifier, r2 for a regressor)"))
+                .key(Key.text("metric", "the monitored metric: auc, accuracy, log_loss (classifier) or mae, rmse, r2 (regressor); default auc or r2"))
                 .key(Key.number("threshold", "alert when a segment's metric is worse than this").defaultValue("0.7"))
                 .key(Key.integer("min_new", "report segments unseen in training with at least this many rows").defaultValue("30"))
                 .key(Key.binding("monitoring"))
@@ -34,9 +34,9 @@ final class MonitorMagic extends PartitaMagic {
     @Override
     protected Rendered run(MagicCall call) {
         Args args = call.args();
-        PartitionedModel model = ModelArg.partitioned(call);
+        PartitionedModel<?> model = ModelArg.partitioned(call);
         Table data = call.table("data");
-        String metric = args.text("metric", model.kind() == Kind.CLASSIFIER ? "auc" : "r2");
+        Metric metric = args.has("metric") ? model.kind().metric(args.text("metric")) : model.kind().headline();
         MonitorReport report = model.monitor(data, metric, args.number("threshold"), args.integer("min_new"));
         Table segments = report.segments();
         String name = call.bind(segments, Table.class);

@@ -3,6 +3,7 @@ package partita.magics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import partita.model.Params;
 
@@ -31,6 +32,14 @@ final class ParamKeys {
             args.optional(name).ifPresent(v -> settings.put(name, v));
         }
         return settings;
+    }
+
+    /** The change that sets the given parameters (for a refit or a segment override). */
+    static UnaryOperator<Params.Builder> change(Map<String, String> settings) {
+        return b -> {
+            settings.forEach(b::set);
+            return b;
+        };
     }
 
     /** Default parameters with the given ones applied (validated by the engine's bounds). */

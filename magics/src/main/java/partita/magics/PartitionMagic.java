@@ -9,10 +9,11 @@ import partita.magics.render.Charts;
 import partita.magics.render.Highlight;
 import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
-import partita.partition.Kind;
+import partita.model.Kind;
+import partita.partition.Derivation;
+import partita.partition.Level;
 import partita.partition.Partition;
 import partita.partition.PartitionSpec;
-import partita.partition.ValueMapping;
 import tech.tablesaw.api.Table;
 
 /**
@@ -53,8 +54,13 @@ final class PartitionMagic extends PartitaMagic {
             throw new PartitaException("%partition needs by=column (or derive=season:date, ...) to say what the segments are. "
                     + "Columns of " + data.name() + ": " + String.join(", ", data.columnNames()) + ".");
         }
-        levels.addAll(derived);
-        PartitionSpec spec = PartitionSpec.parse(String.join(",", levels));
+        List<Level> parsed = new ArrayList<>();
+        for (String column : levels) {
+            // a by= word that is no column but reads as derivation:column derives, as derive= does
+            parsed.add(data.containsColumn(column) || !column.contains(":") ? Level.of(column) : derivedLevel(column));
+        }
+        derived.forEach(d -> parsed.add(derivedLevel(d)));
+        PartitionSpec spec = new PartitionSpec(parsed);
         spec = withMinSizes(spec, args.list("min_size"));
         if (call.isCell()) {
             List<String> by = args.list("by");
@@ -62,7 +68,7 @@ final class PartitionMagic extends PartitaMagic {
                 throw new PartitaException("%%partition maps the values of a by= column, but none was given: add by=column.");
             }
             String mapped = args.text("map", by.get(by.size() - 1));
-            spec = spec.map(mapped, ValueMapping.parse(String.join("\n", call.body())));
+            spec = spec.map(mapped, CellBody.valueMapping(call.body()));
         }
         Partition partition = args.has("kind")
                 ? new Partition(data, target, Kind.parse(args.text("kind")), spec)
@@ -88,6 +94,16 @@ final class PartitionMagic extends PartitaMagic {
                 Views.shownOf(drawn.size() + 1, sizes.size() + 1, name + ".analysis()"),
                 notes.isEmpty() ? Rendered.concat() : Views.paragraph("Note: " + String.join("\nNote: ", notes)),
                 Views.paragraph("Bound to " + name + ": train it with %train partition=" + name + "."));
+    }
+
+    /** {@code season:date}: a level derived from a date column. */
+    private static Level derivedLevel(String word) {
+        int colon = word.indexOf(':');
+        if (colon < 0) {
+            throw new PartitaException("derive=" + word + " is not derivation:column. Write e.g. derive=season:date"
+                    + " (season, month, quarter, weekday or weekend of a date column).");
+        }
+        return Level.derived(Derivation.parse(word.substring(0, colon)), word.substring(colon + 1).strip());
     }
 
     private static PartitionSpec withMinSizes(PartitionSpec spec, List<String> given) {

@@ -57,8 +57,8 @@ final class RefitMagic extends PartitaMagic {
         Table changes;
         Object refitted;
         long start = System.nanoTime();
-        if (model instanceof PartitionedModel partitioned) {
-            PartitionedModel after = partitioned.refit(settings, args.list("segment"), features.isEmpty() ? null : features);
+        if (model instanceof PartitionedModel<?> partitioned) {
+            PartitionedModel<?> after = partitioned.refit(ParamKeys.change(settings), args.list("segment"), features);
             changes = after.changesFrom(partitioned);
             refitted = after;
         } else {
@@ -67,21 +67,19 @@ final class RefitMagic extends PartitaMagic {
                         + model.getClass().getSimpleName() + ". Leave segment= out.");
             }
             TransparentModel before = (TransparentModel) model;
-            Params.Builder params = before.params().toBuilder();
-            settings.forEach(params::set);
-            TransparentModel after = before.refit(params.build(), features.toArray(String[]::new));
+            TransparentModel after = before.refit(ParamKeys.change(settings), features.toArray(String[]::new));
             changes = leafChanges(before, after);
             refitted = after;
         }
         double ms = (System.nanoTime() - start) / 1e6;
-        call.notebook().bind(name, refitted, refitted.getClass());
+        call.notebook().bind(name, refitted, ModelArg.javaType(refitted));
         List<Charts.BeforeAfter> bars = new ArrayList<>();
         for (int r = 0; r < changes.rowCount(); r++) {
             bars.add(new Charts.BeforeAfter(changes.stringColumn(0).get(r), changes.intColumn("leaves_before").get(r),
                     changes.intColumn("leaves_after").get(r)));
         }
         java.util.Set<String> thinned = new java.util.TreeSet<>();
-        if (model instanceof PartitionedModel p) {
+        if (model instanceof PartitionedModel<?> p) {
             p.trainedSegments().forEach(seg -> thinned.addAll(p.model(seg).thinnedFeatures()));
         } else {
             thinned.addAll(((TransparentModel) model).thinnedFeatures());

@@ -22,7 +22,7 @@ final class SaveMagic extends PartitaMagic {
         Object model = ModelArg.resolve(call);
         Path path = Path.of(call.args().text("path"));
         ModelFiles.save(model, path);
-        return Rendered.concat(Views.paragraph("Saved " + model.getClass().getSimpleName() + " to " + path.toAbsolutePath()
+        return Rendered.concat(Views.paragraph("Saved " + Views.describe(model) + " to " + path.toAbsolutePath()
                 + " (" + Files.size(path) / 1024 + " KiB)."));
     }
 }

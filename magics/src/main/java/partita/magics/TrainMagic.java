@@ -5,10 +5,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import partita.magics.render.Highlight;
 import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
-import partita.partition.Kind;
+import java.util.List;
+import java.util.stream.Stream;
+
+import partita.model.Kind;
 import partita.partition.Partition;
 import partita.partition.PartitionedModel;
-import partita.partition.Partitioner;
+import partita.partition.PartitionedTrainer;
 import partita.partition.Policy;
 import partita.partition.TrainingCancelledException;
 import tech.tablesaw.api.Table;
@@ -50,10 +53,8 @@ final class TrainMagic extends PartitaMagic {
     protected Rendered run(MagicCall call) {
         Args args = call.args();
         Partition partition = call.notebook().value("partition", args.text("partition"), Partition.class);
-        if (args.has("kind")) {
-            partition = new Partition(partition.data(), partition.target(), Kind.parse(args.text("kind")), partition.spec());
-        }
-        Partitioner trainer = partition.trainer().params(ParamKeys.params(args));
+        Kind kind = args.has("kind") ? Kind.parse(args.text("kind")) : partition.kind();
+        PartitionedTrainer<?> trainer = PartitionedTrainer.of(kind.estimator(ParamKeys.params(args)), partition.spec());
         if (args.has("policy")) {
             trainer = trainer.policy(Policy.parse(args.text("policy")));
         }
@@ -67,7 +68,7 @@ final class TrainMagic extends PartitaMagic {
             trainer = trainer.guarded(args.number("guard"), args.integer("seed"));
         }
         if (call.isCell()) {
-            trainer = trainer.segmentLines(String.join("\n", call.body()));
+            trainer = withSegmentLines(trainer, call);
         }
         String title = "Training " + partition.target() + " by " + partition.spec();
         AtomicReference<Progress> bar = new AtomicReference<>();
@@ -79,9 +80,9 @@ final class TrainMagic extends PartitaMagic {
         }).cancelWhen(call.cancel());
 
         long start = System.nanoTime();
-        PartitionedModel model;
+        PartitionedModel<?> model;
         try {
-            model = partition.fit(trainer);
+            model = trainer.fit(partition.data(), partition.target());
         } catch (TrainingCancelledException e) {
             if (bar.get() != null) {
                 bar.get().stop("interrupted");
@@ -92,7 +93,7 @@ final class TrainMagic extends PartitaMagic {
         if (bar.get() != null) {
             bar.get().finish(model.trainedSegments().size() + " models in " + ms + " ms");
         }
-        String name = call.bind(model, model.getClass());
+        String name = call.bind(model, ModelArg.javaType(model));
 
         Table summary = model.summary();
         String leftOut = args.has("features") ? "" : partition.featureNote();
@@ -105,6 +106,26 @@ final class TrainMagic extends PartitaMagic {
                         .render(),
                 Views.paragraph(model.trainedSegments().size() + " of " + model.segments().size()
                         + " segments have a model; rows of the others are scored by their parent level or __dataset__. Bound to "
-                        + name + " (" + model.getClass().getSimpleName() + ")."));
+                        + name + " (" + Views.describe(model) + ")."));
+    }
+
+    /** The keys of a {@code %%train} body line: the model parameters and features=. */
+    private static final List<Key> LINE_KEYS = Stream.concat(ParamKeys.keys().stream(),
+            Stream.of(Key.list("features", "the features of this segment's model"))).toList();
+
+    /** Per-segment parameters and feature subsets from the body lines. */
+    private static PartitionedTrainer<?> withSegmentLines(PartitionedTrainer<?> trainer, MagicCall call) {
+        PartitionedTrainer<?> out = trainer;
+        for (CellBody.SegmentLine line : CellBody.segmentLines(call.args().spec(), LINE_KEYS, call.body())) {
+            Args words = line.args();
+            if (words.has("features")) {
+                out = out.features(line.segment(), words.list("features").toArray(String[]::new));
+            }
+            var settings = ParamKeys.given(words);
+            if (!settings.isEmpty()) {
+                out = out.override(line.segment(), ParamKeys.change(settings));
+            }
+        }
+        return out;
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.ToIntFunction;
 
 import partita.magics.render.Html;
 import partita.magics.render.Rendered;
+import partita.partition.PartitionedModel;
 
 /** Turns renderer output into what a magic returns or displays. */
 final class Views {
@@ -23,7 +24,12 @@ final class Views {
 
     /** "Bound to model (PartitionedClassifier)." */
     static Rendered bound(String name, Object value) {
-        return paragraph("Bound to " + name + " (" + value.getClass().getSimpleName() + ").");
+        return paragraph("Bound to " + name + " (" + describe(value) + ").");
+    }
+
+    /** What a value is, in words: a partitioned model says its kind, target and segments, anything else its type. */
+    static String describe(Object value) {
+        return value instanceof PartitionedModel<?> m ? m.toString() : value.getClass().getSimpleName();
     }
 
     /** Most segments a chart or per-segment view shows; the bound result always holds them all. */

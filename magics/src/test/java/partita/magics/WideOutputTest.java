@@ -23,7 +23,8 @@ class WideOutputTest {
         assertTrue(((String) partition.data().get("text/plain")).contains("Showing the 40 largest of 1,200 segments"),
                 (String) partition.data().get("text/plain"));
         // %train draws a progress bar, which needs a live kernel: fit from Java (the kernel ITs run %train itself)
-        Session.java("var wideM = wideP.fit(wideP.trainer().params(partita.model.Params.builder().maxDepth(2).build()))");
+        Session.java("var wideM = partita.partition.PartitionedTrainer.of(new partita.model.XClassifier("
+                + "partita.model.Params.builder().maxDepth(2).build()), wideP.spec()).fit(wideP.data(), wideP.target())");
         DisplayData importance = Session.magic("%importance model=wideM top=2 as=wideI");
         assertTrue(html(importance).length() < 1_000_000, "importance html " + html(importance).length());
         String text = (String) importance.data().get("text/plain");

@@ -1,4 +1,4 @@
-package partita.partition;
+package partita.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,39 +10,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import partita.PartitaException;
-import partita.io.ModelCodec;
-import partita.io.ModelJson;
+import partita.model.Kind;
 import partita.model.Params;
 import partita.model.TransparentModel;
+import partita.partition.Derivation;
+import partita.partition.KeyType;
+import partita.partition.Level;
+import partita.partition.PartitionSpec;
+import partita.partition.PartitionedModel;
+import partita.partition.PartitionedTrainer;
+import partita.partition.Policy;
+import partita.partition.ScoreReference;
+import partita.partition.Segment;
+import partita.partition.SegmentKey;
+import partita.partition.SegmentStatus;
+import partita.partition.ValueMapping;
 
 /**
- * The body of a partitioned model file (registered with {@link java.util.ServiceLoader}; the
- * header, version check and atomic write are {@link partita.io.ModelFiles}'). Segment models are
- * stored with {@link ModelJson}; segment keys as typed JSON values (text, integer, float,
- * boolean, null for missing), so 1 and "1" stay apart after loading.
+ * The body of a partitioned model file (the header, version check and atomic write are
+ * {@link ModelFiles}'). Segment models are stored with {@link ModelJson}; segment keys as typed
+ * JSON values (text, integer, float, boolean, null for missing), so 1 and "1" stay apart after
+ * loading.
  */
-public final class PartitionedCodec implements ModelCodec {
+final class PartitionedJson {
 
     static final String CLASSIFIER = "partitioned-classifier";
     static final String REGRESSOR = "partitioned-regressor";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    @Override
-    public List<String> kinds() {
-        return List.of(CLASSIFIER, REGRESSOR);
+    private PartitionedJson() {
     }
 
-    @Override
-    public String kindOf(Object model) {
-        if (model instanceof PartitionedClassifier) {
-            return CLASSIFIER;
-        }
-        return model instanceof PartitionedRegressor ? REGRESSOR : null;
+    /** The file kind of a partitioned model. */
+    static String kindOf(PartitionedModel<?> m) {
+        return m.kind() == Kind.CLASSIFIER ? CLASSIFIER : REGRESSOR;
     }
 
-    @Override
-    public ObjectNode write(Object model) {
-        PartitionedModel m = (PartitionedModel) model;
+    static ObjectNode write(PartitionedModel<?> m) {
         ObjectNode body = NODES.objectNode();
         body.put("target", m.target());
         body.set("features", strings(m.features()));
@@ -53,7 +57,7 @@ public final class PartitionedCodec implements ModelCodec {
             ln.put("column", l.column());
             ln.put("derive", l.derivation() == null ? null : l.derivation().label());
             ln.put("min_size", l.minSize());
-            ln.put("source", m.sources.get(i).name().toLowerCase(Locale.ROOT));
+            ln.put("source", m.keyTypes().get(i).name().toLowerCase(Locale.ROOT));
             if (l.mapping() != null) {
                 ObjectNode mn = ln.putObject("mapping");
                 ObjectNode groups = mn.putObject("groups");
@@ -86,7 +90,7 @@ public final class PartitionedCodec implements ModelCodec {
     }
 
     /** The training settings: params, policy, features, per-segment overrides and features, guard. */
-    private static ObjectNode trainer(Partitioner t) {
+    private static ObjectNode trainer(PartitionedTrainer<?> t) {
         ObjectNode n = NODES.objectNode();
         n.set("params", ModelJson.MAPPER.valueToTree(t.params().asMap()));
         n.put("policy", t.policy().name());
@@ -99,8 +103,8 @@ public final class PartitionedCodec implements ModelCodec {
         return n;
     }
 
-    private static Partitioner trainer(JsonNode n, PartitionSpec spec) {
-        Partitioner t = Partitioner.of(spec).params(params(field(n, "params")))
+    private static PartitionedTrainer<?> trainer(Kind kind, JsonNode n, PartitionSpec spec) {
+        PartitionedTrainer<?> t = PartitionedTrainer.of(kind.estimator(params(field(n, "params"))), spec)
                 .policy(Policy.valueOf(text(field(n, "policy"), "policy")));
         JsonNode features = field(n, "features");
         if (!features.isNull()) {
@@ -109,10 +113,13 @@ public final class PartitionedCodec implements ModelCodec {
         for (Map.Entry<String, JsonNode> e : iterable(field(n, "overrides"))) {
             Map<String, String> settings = new LinkedHashMap<>();
             e.getValue().fields().forEachRemaining(kv -> settings.put(kv.getKey(), kv.getValue().asText()));
-            t = t.override(e.getKey(), settings);
+            t = t.override(e.getKey(), b -> {
+                settings.forEach(b::set);
+                return b;
+            });
         }
         for (Map.Entry<String, JsonNode> e : iterable(field(n, "segment_features"))) {
-            t = t.features(e.getKey(), stringList(e.getValue(), "segment_features"));
+            t = t.features(e.getKey(), stringList(e.getValue(), "segment_features").toArray(String[]::new));
         }
         JsonNode guard = n.get("guard");
         return guard == null ? t : t.guarded(field(guard, "holdout").asDouble(), field(guard, "seed").asLong());
@@ -128,8 +135,7 @@ public final class PartitionedCodec implements ModelCodec {
         return b.build();
     }
 
-    @Override
-    public Object read(String kind, JsonNode body) {
+    static PartitionedModel<?> read(String kind, JsonNode body) {
         try {
             return readBody(kind, body);
         } catch (PartitaException e) {
@@ -139,7 +145,7 @@ public final class PartitionedCodec implements ModelCodec {
         }
     }
 
-    private PartitionedModel readBody(String kind, JsonNode body) {
+    private static PartitionedModel<?> readBody(String kind, JsonNode body) {
         String target = text(field(body, "target"), "target");
         List<String> features = stringList(field(body, "features"), "features");
         List<Level> levels = new ArrayList<>();
@@ -168,10 +174,9 @@ public final class PartitionedCodec implements ModelCodec {
         if (segments.isEmpty() || segments.get(0).model() == null) {
             throw damaged("its first segment is not a trained __dataset__ model");
         }
-        Partitioner trainer = trainer(field(body, "training"), new PartitionSpec(levels));
-        return kind.equals(CLASSIFIER)
-                ? new PartitionedClassifier(trainer, target, features, sources, segments, null)
-                : new PartitionedRegressor(trainer, target, features, sources, segments, null);
+        PartitionedTrainer<?> trainer = trainer(kind.equals(CLASSIFIER) ? Kind.CLASSIFIER : Kind.REGRESSOR,
+                field(body, "training"), new PartitionSpec(levels));
+        return PartitionedModel.restore(trainer, target, features, sources, segments);
     }
 
     /** segments[index] of a file, checked: a trained segment has a model of the file's kind, others none. */

@@ -17,27 +17,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import partita.PartitaException;
-import partita.model.ClassifierModel;
+import partita.eval.Metric;
+import partita.eval.Predictions;
 import partita.model.Columns;
+import partita.model.Kind;
 import partita.model.Params;
-import partita.model.RegressorModel;
 import partita.model.TrainingData;
 import partita.model.TransparentModel;
-import partita.model.XClassifier;
-import partita.model.XRegressor;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * One training job of a {@link Partitioner} on one table: the table is prepared once
+ * One training job of a {@link PartitionedTrainer} on one table: the table is prepared once
  * ({@link TrainingData}) and every segment is fitted on a row view of it.
  */
-final class Trainer {
+final class TrainingJob<M extends TransparentModel> {
 
     private static final int[] NO_ROWS = new int[0];
 
-    private final Partitioner cfg;
+    private final PartitionedTrainer<M> cfg;
     private final Kind kind;
     private final PartitionSpec spec;
     /** Rows of the input that have a target (the input itself when none is missing). */
@@ -48,12 +47,12 @@ final class Trainer {
     /** Rows without a target per segment key (only keys that have some). */
     private final Map<SegmentKey, Integer> missingTarget = new HashMap<>();
     private final List<String> features;
-    private final Map<SegmentKey, Map<String, String>> overrides = new HashMap<>();
+    private final Map<SegmentKey, Map<String, Object>> overrides = new HashMap<>();
     private final Map<SegmentKey, List<String>> segmentFeatures = new HashMap<>();
 
-    Trainer(Partitioner cfg, Table input, String target, Kind kind) {
+    TrainingJob(PartitionedTrainer<M> cfg, Table input, String target) {
         this.cfg = cfg;
-        this.kind = kind;
+        this.kind = cfg.kind();
         this.spec = cfg.spec();
         Column<?> t = Target.column(input, target);
         if (spec.columns().contains(target)) {
@@ -82,8 +81,7 @@ final class Trainer {
                     + "Pass rows with a target value.");
         }
         this.features = features(input, target);
-        this.data = kind == Kind.CLASSIFIER ? TrainingData.forClassification(table, target, features)
-                : TrainingData.forRegression(table, target, features);
+        this.data = kind.prepare(table, target, features);
         this.y = data.targetValues();
         resolveSegmentSettings(allGroups.keySet());
     }
@@ -109,7 +107,7 @@ final class Trainer {
         keys.forEach(k -> byName.put(k.name(), k));
         for (String name : cfg.configuredSegments()) {
             SegmentKey key = SegmentNames.find(name, byName);
-            Map<String, String> ov = cfg.overrides().get(name);
+            Map<String, Object> ov = cfg.overrides().get(name);
             if (ov != null) {
                 overrides.put(key, ov);
             }
@@ -129,7 +127,7 @@ final class Trainer {
         }
     }
 
-    PartitionedModel fit() {
+    PartitionedModel<M> fit() {
         return fit(null, new Counter(), true);
     }
 
@@ -138,7 +136,7 @@ final class Trainer {
      *
      * @param full true for the final model: also reports segments whose every row lacks a target
      */
-    private PartitionedModel fit(int[] rows, Counter counter, boolean full) {
+    private PartitionedModel<M> fit(int[] rows, Counter counter, boolean full) {
         if (cfg.guard() == null) {
             return build(train(rows, Map.of(), Map.of(), counter, full));
         }
@@ -157,18 +155,17 @@ final class Trainer {
         return build(execute(last, counter));
     }
 
-    private PartitionedModel build(Run run) {
+    private PartitionedModel<M> build(Run run) {
         TrainingRows rows = new TrainingRows(table, y, run.rows, run.served);
-        return kind == Kind.CLASSIFIER
-                ? new PartitionedClassifier(cfg, data.target(), features, segmentation.sources, run.segments, rows)
-                : new PartitionedRegressor(cfg, data.target(), features, segmentation.sources, run.segments, rows);
+        return new PartitionedModel<>(cfg.features(features), data.target(), features, segmentation.sources,
+                run.segments, rows);
     }
 
     /**
      * The model's trained segments re-attached to this job's rows, so refits can run again after
      * loading (a regressor's ridge step needs them) and recompute metrics and drift references.
      */
-    PartitionedModel attach(PartitionedModel model) {
+    PartitionedModel<M> attach(PartitionedModel<M> model) {
         Map<SegmentKey, int[]> groups = segmentation.groups(null);
         Map<SegmentKey, Segment> byKey = new HashMap<>();
         Map<SegmentKey, int[]> rows = new HashMap<>();
@@ -205,7 +202,7 @@ final class Trainer {
      * segment on its held-out rows.
      */
     private void guard(int[] rows, Counter counter, Map<SegmentKey, String> rejected, Map<SegmentKey, String> kept) {
-        Partitioner.Guard g = cfg.guard();
+        PartitionedTrainer.Guard g = cfg.guard();
         SplittableRandom rnd = new SplittableRandom(g.seed());
         Segmentation.IntList fitRows = new Segmentation.IntList();
         Segmentation.IntList heldRows = new Segmentation.IntList();
@@ -214,10 +211,10 @@ final class Trainer {
             (rnd.nextDouble() < g.holdout() ? heldRows : fitRows).add(rows == null ? j : rows[j]);
         }
         Run run = train(fitRows.toArray(), Map.of(), Map.of(), counter, false);
-        PartitionedModel guardModel = build(run);
+        PartitionedModel<M> guardModel = build(run);
         Map<SegmentKey, int[]> held = segmentation.groups(heldRows.toArray());
         TransparentModel dataset = guardModel.datasetModel();
-        String metric = kind == Kind.CLASSIFIER ? "log_loss" : "rmse";
+        Metric metric = kind.loss();
         for (SegmentKey key : segmentation.groups(rows).keySet()) {
             if (key.isDataset()) {
                 continue;
@@ -231,18 +228,23 @@ final class Trainer {
             } else if (h.length == 0) {
                 rejected.put(key, "guard: no held-out rows to show it beats __dataset__");
             } else {
-                double own = loss(s.model(), h);
-                double base = loss(dataset, h);
+                double own = metric.of(predictions(kind, s.model(), table, y, h));
+                double base = metric.of(predictions(kind, dataset, table, y, h));
                 String text = String.format("guard: %s %.4f vs __dataset__ %.4f on %d held-out rows", metric, own, base,
                         h.length);
-                (own < base ? kept : rejected).put(key, text);
+                (metric.better(own, base) ? kept : rejected).put(key, text);
             }
         }
     }
 
-    private double loss(TransparentModel m, int[] rows) {
-        return kind.metric(kind == Kind.CLASSIFIER ? "log_loss" : "rmse", pick(y, rows),
-                PartitionedModel.predictions(m, table, rows));
+    /** What a model predicts on some rows of a table whose targets are {@code y}. */
+    static Predictions predictions(Kind kind, TransparentModel m, Table table, double[] y, int[] rows) {
+        return kind.predictions(m, table, rows, Predictions.pick(y, rows));
+    }
+
+    /** A segment's training metric: the headline metric on its own training rows. */
+    static double trainingMetric(Kind kind, TransparentModel m, Table table, double[] y, int[] rows) {
+        return kind.headline().of(predictions(kind, m, table, y, rows));
     }
 
     CrossValidation crossValidate(int folds, long seed) {
@@ -274,7 +276,7 @@ final class Trainer {
             for (int i = 0; i < n; i++) {
                 (fold[i] == f ? test : fit).add(i);
             }
-            PartitionedModel m = fit(fit.toArray(), counter, false);
+            PartitionedModel<M> m = fit(fit.toArray(), counter, false);
             results.add(Comparison.of(m, table, test.toArray()));
         }
         return CrossValidation.of(kind, results, seed);
@@ -414,11 +416,9 @@ final class Trainer {
         }
         Moments m = Moments.of(y, rows);
         Params p = cfg.policy().params(cfg.params(), n, m.variance() / datasetVariance);
-        Map<String, String> ov = overrides.get(key);
+        Map<String, Object> ov = overrides.get(key);
         if (ov != null) {
-            Params.Builder b = p.toBuilder();
-            ov.forEach(b::set);
-            p = b.build();
+            p = p.with(ov);
         }
         if (m.variance() == 0) {
             String what = kind == Kind.CLASSIFIER
@@ -552,11 +552,10 @@ final class Trainer {
     private Segment fitOne(Task t, TransparentModel prior) {
         long start = System.nanoTime();
         try {
-            TransparentModel m = kind == Kind.CLASSIFIER
-                    ? new XClassifier(t.params).fit(data, t.rows, t.features, (ClassifierModel) prior)
-                    : new XRegressor(t.params).fit(data, t.rows, t.features, (RegressorModel) prior);
+            @SuppressWarnings("unchecked") // a prior is a fitted segment of this job: an M
+            M m = cfg.estimator().withParams(t.params).fit(data, t.rows, t.features, (M) prior);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            double metric = kind.trainingMetric(pick(y, t.rows), m.predictScore(table, t.rows));
+            double metric = trainingMetric(kind, m, table, y, t.rows);
             return new Segment(t.key, SegmentStatus.TRAINED, t.note, t.rows.length, t.params, t.features, m, ms,
                     metric, null);
         } catch (RuntimeException e) {
@@ -566,11 +565,4 @@ final class Trainer {
         }
     }
 
-    static double[] pick(double[] values, int[] rows) {
-        double[] out = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
-        }
-        return out;
-    }
 }
