@@ -1,30 +1,30 @@
 package partita.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import partita.PartitaException;
 import partita.model.Kind;
 import partita.model.Params;
 import partita.model.TransparentModel;
-import partita.partition.Derivation;
-import partita.partition.KeyType;
-import partita.partition.Level;
-import partita.partition.PartitionSpec;
 import partita.partition.PartitionedModel;
 import partita.partition.PartitionedTrainer;
 import partita.partition.Policy;
 import partita.partition.ScoreReference;
 import partita.partition.Segment;
-import partita.partition.SegmentKey;
 import partita.partition.SegmentStatus;
-import partita.partition.ValueMapping;
+import partita.partition.segment.Derivation;
+import partita.partition.segment.KeyType;
+import partita.partition.segment.Level;
+import partita.partition.segment.PartitionSpec;
+import partita.partition.segment.SegmentKey;
+import partita.partition.segment.ValueMapping;
 
 /**
  * The body of a partitioned model file (the header, version check and atomic write are

@@ -7,9 +7,7 @@ import java.util.function.UnaryOperator;
 import partita.PartitaException;
 import partita.eval.ClassificationReport;
 import partita.eval.Metrics;
-import partita.eval.Predictions;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * A fitted transparent binary classifier: scores that add up per feature, labels in the training

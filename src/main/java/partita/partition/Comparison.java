@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import partita.PartitaException;
+import partita.Tabular;
 import partita.eval.Metric;
 import partita.eval.Predictions;
 import partita.model.Kind;
+import partita.partition.segment.SegmentNames;
+import partita.partition.segment.Segmentation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -27,7 +30,7 @@ import tech.tablesaw.columns.Column;
  * the partitioned model is better. The verdict uses the headline metric ({@link Kind#headline()};
  * the loss where it is undefined, e.g. AUC on one class). Rows without a target are left out.
  */
-public final class Comparison {
+public final class Comparison implements Tabular {
 
     /** One line of the comparison; metric maps are keyed by metric name. */
     public record Row(Kind kind, String segment, int rows, Map<Metric, Double> single,
@@ -79,7 +82,7 @@ public final class Comparison {
         }
         PartitionedModel.Routing routing = model.routing(test);
         Kind kind = model.kind();
-        Predictions single = TrainingJob.predictions(kind, model.datasetModel(), test, y, use);
+        Predictions single = kind.predictions(model.datasetModel(), test, use, Predictions.pick(y, use));
         Predictions part = model.predictions(routing, test, y, use);
         List<Row> out = new ArrayList<>();
         out.add(row(kind, ALL, single, part));
@@ -167,6 +170,7 @@ public final class Comparison {
      * Columns {@code segment}, {@code rows}, then per metric {@code single_<metric>},
      * {@code partitioned_<metric>}, {@code improvement_<metric>}, and {@code verdict}.
      */
+    @Override
     public Table table() {
         StringColumn segment = StringColumn.create("segment");
         IntColumn n = IntColumn.create("rows");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import partita.Tabular;
 import partita.eval.Metric;
 import partita.model.Kind;
 import tech.tablesaw.api.DoubleColumn;
@@ -22,7 +23,7 @@ import tech.tablesaw.columns.Column;
  * exceeds twice its standard error (std / sqrt(folds)), {@code worse} when it is below minus
  * twice that, else {@code within noise} (also when a segment appears in fewer than 2 folds).
  */
-public final class CrossValidation {
+public final class CrossValidation implements Tabular {
 
     private final Kind kind;
     private final List<Comparison> folds;
@@ -102,6 +103,7 @@ public final class CrossValidation {
      * {@code partitioned_<m>_std}, {@code improvement_<m>_mean}, {@code improvement_<m>_std},
      * and {@code verdict}.
      */
+    @Override
     public Table table() {
         StringColumn segment = StringColumn.create("segment");
         IntColumn nf = IntColumn.create("folds");

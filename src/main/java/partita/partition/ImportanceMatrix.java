@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import partita.Tabular;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -14,7 +15,7 @@ import tech.tablesaw.api.Table;
  * order), columns = trained segment models ({@code __dataset__} first). A feature that a
  * segment's model does not use (feature subsets) is missing (NaN) there, not 0.
  */
-public final class ImportanceMatrix {
+public final class ImportanceMatrix implements Tabular {
 
     private final List<String> features;
     private final List<String> segments;
@@ -63,6 +64,7 @@ public final class ImportanceMatrix {
     }
 
     /** The matrix: a {@code feature} column and one column per trained segment. */
+    @Override
     public Table table() {
         Table t = Table.create("Feature importance by segment", StringColumn.create("feature", features));
         for (int s = 0; s < segments.size(); s++) {

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import partita.PartitaException;
+import partita.Tabular;
 import partita.eval.Metric;
 import partita.eval.Predictions;
 import partita.model.Kind;
+import partita.partition.segment.SegmentKey;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -26,7 +28,7 @@ import tech.tablesaw.columns.Column;
  * where a row's path is new) with at least {@code minNew} rows are reported as new. Without a
  * target column only drift and new segments are computed.
  */
-public final class MonitorReport {
+public final class MonitorReport implements Tabular {
 
     private final Metric metric;
     private final double threshold;
@@ -165,7 +167,8 @@ public final class MonitorReport {
      * Per serving model: segment, rows, labelled, the kind's metrics, psi, drift
      * (stable / moderate / significant), alert, note.
      */
-    public Table segments() {
+    @Override
+    public Table table() {
         return segments;
     }
 

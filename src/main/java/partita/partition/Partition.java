@@ -1,10 +1,12 @@
 package partita.partition;
 
-import partita.model.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import partita.PartitaException;
+import partita.model.Kind;
+import partita.partition.segment.Level;
+import partita.partition.segment.PartitionSpec;
 import tech.tablesaw.api.Table;
 
 /**
@@ -69,9 +71,9 @@ public record Partition(Table data, String target, Kind kind, PartitionSpec spec
         return new Partition(data, target, Kind.infer(data, target), spec);
     }
 
-    /** The segment analysis table (see {@link PartitionSpec#analyse(Table, String)}). */
-    public Table analysis() {
-        return spec.analyse(data, target, kind);
+    /** The segments of the table before training: rows, share, target mean and spread, and which would train. */
+    public SegmentAnalysis analysis() {
+        return SegmentAnalysis.of(spec, data, target, kind);
     }
 
     /** The classifier's labels [negative, positive] (target_mean is the positive share); empty for a regressor. */

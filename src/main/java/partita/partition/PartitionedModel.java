@@ -15,10 +15,14 @@ import partita.model.Kind;
 import partita.model.Params;
 import partita.model.RegressorModel;
 import partita.model.TransparentModel;
+import partita.partition.segment.KeyType;
+import partita.partition.segment.PartitionSpec;
+import partita.partition.segment.SegmentKey;
+import partita.partition.segment.SegmentNames;
+import partita.partition.segment.Segmentation;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -161,11 +165,13 @@ public final class PartitionedModel<M extends TransparentModel> {
         Segmentation seg = Segmentation.of(spec, data);
         seg.requireSources(sources);
         Map<SegmentKey, Segment> memo = new HashMap<>();
-        Segment[] serving = new Segment[seg.paths.length];
+        SegmentKey[] paths = new SegmentKey[seg.rows()];
+        Segment[] serving = new Segment[paths.length];
         for (int i = 0; i < serving.length; i++) {
-            serving[i] = memo.computeIfAbsent(seg.paths[i], this::serving);
+            paths[i] = seg.path(i);
+            serving[i] = memo.computeIfAbsent(paths[i], this::serving);
         }
-        return new Routing(seg.paths, serving);
+        return new Routing(paths, serving);
     }
 
     /** Row paths and serving segments of a table. */
@@ -321,59 +327,9 @@ public final class PartitionedModel<M extends TransparentModel> {
         }
     }
 
-    /**
-     * The training summary: segment, level, rows, status, reason, max_depth, min_info_gain,
-     * params (those differing from the defaults), features (count), leaves, fit_ms and the
-     * training metric ({@code train_auc} of the scores, or {@code train_r2}); when a segment is
-     * optimised, also the penalty each optimised model was fitted with (after fit_ms).
-     */
-    public Table summary() {
-        StringColumn segment = StringColumn.create("segment");
-        IntColumn level = IntColumn.create("level");
-        IntColumn rows = IntColumn.create("rows");
-        StringColumn status = StringColumn.create("status");
-        StringColumn reason = StringColumn.create("reason");
-        IntColumn depth = IntColumn.create("max_depth");
-        DoubleColumn gain = DoubleColumn.create("min_info_gain");
-        StringColumn params = StringColumn.create("params");
-        IntColumn feats = IntColumn.create("features");
-        IntColumn leaves = IntColumn.create("leaves");
-        LongColumn ms = LongColumn.create("fit_ms");
-        DoubleColumn metric = DoubleColumn.create("train_" + kind().headline().label());
-        DoubleColumn penalty = DoubleColumn.create("penalty");
-        for (Segment s : segments) {
-            if (s.trained() && s.model().optimised()) {
-                penalty.append(s.model().penalty());
-            } else {
-                penalty.appendMissing();
-            }
-            segment.append(s.name());
-            level.append(s.level());
-            rows.append(s.rows());
-            status.append(s.status().label());
-            reason.append(s.reason());
-            if (s.params() == null) {
-                depth.appendMissing();
-                gain.appendMissing();
-                params.appendMissing();
-            } else {
-                depth.append(s.params().maxDepth());
-                gain.append(s.params().minInfoGain());
-                String changed = changedParams(Params.defaults(), s.params());
-                params.append(changed.isEmpty() ? "defaults" : changed);
-            }
-            feats.append(s.features().size());
-            leaves.append(s.leaves());
-            ms.append(s.fitMillis());
-            metric.append(s.trainingMetric());
-        }
-        Table out = Table.create("Training summary (" + kind().label() + " of " + target
-                + " by " + spec + ")", segment, level, rows, status, reason, depth, gain, params, feats, leaves, ms,
-                metric);
-        if (penalty.countMissing() < penalty.size()) {
-            out.insertColumn(out.columnIndex(ms) + 1, penalty);
-        }
-        return out;
+    /** What training made of every segment: status, reason, parameters, leaves, fit time, training metric. */
+    public TrainingSummary summary() {
+        return new TrainingSummary(kind(), target, spec, segments);
     }
 
     /** {@code name=value} of the parameters of {@code p} that differ from {@code base} ("" if none). */
@@ -469,7 +425,7 @@ public final class PartitionedModel<M extends TransparentModel> {
             if (training != null) {
                 int[] rows = training.rows().get(s.key());
                 Table t = training.table();
-                metric = TrainingJob.trainingMetric(kind(), m, t, training.y(), rows);
+                metric = FitPool.trainingMetric(kind(), m, t, training.y(), rows);
                 ref = ScoreReference.of(m.predictScore(t, training.served().getOrDefault(s.key(), rows)));
             }
             out.set(i, s.withModel(m, m.params(), metric, ref));

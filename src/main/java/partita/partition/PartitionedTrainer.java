@@ -14,6 +14,7 @@ import partita.model.Estimator;
 import partita.model.Kind;
 import partita.model.Params;
 import partita.model.TransparentModel;
+import partita.partition.segment.PartitionSpec;
 import tech.tablesaw.api.Table;
 
 /**

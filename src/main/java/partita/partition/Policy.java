@@ -1,6 +1,7 @@
 package partita.partition;
 
 import partita.model.Params;
+import partita.partition.segment.Enums;
 
 /**
  * How a segment's parameters are chosen before per-segment overrides apply.

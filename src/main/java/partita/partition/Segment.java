@@ -3,6 +3,7 @@ package partita.partition;
 import java.util.List;
 import partita.model.Params;
 import partita.model.TransparentModel;
+import partita.partition.segment.SegmentKey;
 
 /**
  * One segment of a fitted partitioned model and what training made of it.

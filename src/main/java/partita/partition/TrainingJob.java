@@ -8,13 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import partita.PartitaException;
 import partita.eval.Metric;
@@ -24,6 +17,10 @@ import partita.model.Kind;
 import partita.model.Params;
 import partita.model.TrainingData;
 import partita.model.TransparentModel;
+import partita.partition.segment.PartitionSpec;
+import partita.partition.segment.SegmentKey;
+import partita.partition.segment.SegmentNames;
+import partita.partition.segment.Segmentation;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -49,6 +46,7 @@ final class TrainingJob<M extends TransparentModel> {
     private final List<String> features;
     private final Map<SegmentKey, Map<String, Object>> overrides = new HashMap<>();
     private final Map<SegmentKey, List<String>> segmentFeatures = new HashMap<>();
+    private final FitPool<M> pool;
 
     TrainingJob(PartitionedTrainer<M> cfg, Table input, String target) {
         this.cfg = cfg;
@@ -83,6 +81,7 @@ final class TrainingJob<M extends TransparentModel> {
         this.features = features(input, target);
         this.data = kind.prepare(table, target, features);
         this.y = data.targetValues();
+        this.pool = new FitPool<>(cfg, data, table, y);
         resolveSegmentSettings(allGroups.keySet());
     }
 
@@ -128,7 +127,7 @@ final class TrainingJob<M extends TransparentModel> {
     }
 
     PartitionedModel<M> fit() {
-        return fit(null, new Counter(), true);
+        return fit(null, new FitCounter(), true);
     }
 
     /**
@@ -136,7 +135,7 @@ final class TrainingJob<M extends TransparentModel> {
      *
      * @param full true for the final model: also reports segments whose every row lacks a target
      */
-    private PartitionedModel<M> fit(int[] rows, Counter counter, boolean full) {
+    private PartitionedModel<M> fit(int[] rows, FitCounter counter, boolean full) {
         if (cfg.guard() == null) {
             return build(train(rows, Map.of(), Map.of(), counter, full));
         }
@@ -157,7 +156,7 @@ final class TrainingJob<M extends TransparentModel> {
 
     private PartitionedModel<M> build(Run run) {
         TrainingRows rows = new TrainingRows(table, y, run.rows, run.served);
-        return new PartitionedModel<>(cfg.features(features), data.target(), features, segmentation.sources,
+        return new PartitionedModel<>(cfg.features(features), data.target(), features, segmentation.sources(),
                 run.segments, rows);
     }
 
@@ -184,7 +183,7 @@ final class TrainingJob<M extends TransparentModel> {
                 rows.put(s.key(), r);
                 // an optimised segment is pulled toward its nearest trained ancestor, as in training
                 TransparentModel prior = s.key().isDataset() || !s.model().optimised() ? null
-                        : prior(s.key(), attached);
+                        : FitPool.prior(s.key(), attached);
                 TransparentModel m = s.model().withTrainingData(data, r, prior);
                 attached.put(s.key(), m);
                 s = s.withModel(m, s.params(), s.trainingMetric(), s.reference());
@@ -201,7 +200,7 @@ final class TrainingJob<M extends TransparentModel> {
      * The guard pass: trains without the held-out part of the rows (null = all) and judges every
      * segment on its held-out rows.
      */
-    private void guard(int[] rows, Counter counter, Map<SegmentKey, String> rejected, Map<SegmentKey, String> kept) {
+    private void guard(int[] rows, FitCounter counter, Map<SegmentKey, String> rejected, Map<SegmentKey, String> kept) {
         PartitionedTrainer.Guard g = cfg.guard();
         SplittableRandom rnd = new SplittableRandom(g.seed());
         Segmentation.IntList fitRows = new Segmentation.IntList();
@@ -228,8 +227,8 @@ final class TrainingJob<M extends TransparentModel> {
             } else if (h.length == 0) {
                 rejected.put(key, "guard: no held-out rows to show it beats __dataset__");
             } else {
-                double own = metric.of(predictions(kind, s.model(), table, y, h));
-                double base = metric.of(predictions(kind, dataset, table, y, h));
+                double own = metric.of(predictions(s.model(), h));
+                double base = metric.of(predictions(dataset, h));
                 String text = String.format("guard: %s %.4f vs __dataset__ %.4f on %d held-out rows", metric, own, base,
                         h.length);
                 (metric.better(own, base) ? kept : rejected).put(key, text);
@@ -237,39 +236,16 @@ final class TrainingJob<M extends TransparentModel> {
         }
     }
 
-    /** What a model predicts on some rows of a table whose targets are {@code y}. */
-    static Predictions predictions(Kind kind, TransparentModel m, Table table, double[] y, int[] rows) {
+    /** What a model predicts on some rows of the job's table. */
+    private Predictions predictions(TransparentModel m, int[] rows) {
         return kind.predictions(m, table, rows, Predictions.pick(y, rows));
-    }
-
-    /** A segment's training metric: the headline metric on its own training rows. */
-    static double trainingMetric(Kind kind, TransparentModel m, Table table, double[] y, int[] rows) {
-        return kind.headline().of(predictions(kind, m, table, y, rows));
     }
 
     CrossValidation crossValidate(int folds, long seed) {
         int n = table.rowCount();
-        if (folds < 2 || folds > n) {
-            throw new PartitaException("folds=" + folds + " is out of range: cross-validation needs between 2 and "
-                    + n + " (the rows with a target) folds; 5 or 10 is usual.");
-        }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] fold = new int[n];
-        for (int i = 0; i < n; i++) {
-            fold[order[i]] = i % folds;
-        }
+        int[] fold = Folds.deal(n, folds, seed);
         List<Comparison> results = new ArrayList<>();
-        Counter counter = new Counter();
+        FitCounter counter = new FitCounter();
         for (int f = 0; f < folds; f++) {
             Segmentation.IntList fit = new Segmentation.IntList();
             Segmentation.IntList test = new Segmentation.IntList();
@@ -287,16 +263,6 @@ final class TrainingJob<M extends TransparentModel> {
                        Map<SegmentKey, int[]> served) {
     }
 
-    /** Fits done out of fits planned, over all runs of a job (guard pass + final pass). */
-    private static final class Counter {
-        int done;
-        int total;
-    }
-
-    /** A planned fit. */
-    private record Task(int index, SegmentKey key, int[] rows, Params params, List<String> features, String note) {
-    }
-
     /**
      * Plans and fits every segment of the given rows.
      *
@@ -305,7 +271,7 @@ final class TrainingJob<M extends TransparentModel> {
      * @param notes    notes for trained segments
      * @param full     true for the final model: also reports segments whose every row lacks a target
      */
-    private Run train(int[] rows, Map<SegmentKey, String> rejected, Map<SegmentKey, String> notes, Counter counter,
+    private Run train(int[] rows, Map<SegmentKey, String> rejected, Map<SegmentKey, String> notes, FitCounter counter,
                       boolean full) {
         Planned p = plan(rows, rejected, notes, full);
         counter.total += p.tasks().size();
@@ -313,7 +279,7 @@ final class TrainingJob<M extends TransparentModel> {
     }
 
     /** Segments decided without fitting (results filled), and the fits to run (their results null). */
-    private record Planned(Map<SegmentKey, int[]> groups, Segment[] results, List<Task> tasks) {
+    private record Planned(Map<SegmentKey, int[]> groups, Segment[] results, List<FitTask> tasks) {
     }
 
     private Planned plan(int[] rows, Map<SegmentKey, String> rejected, Map<SegmentKey, String> notes, boolean full) {
@@ -325,7 +291,7 @@ final class TrainingJob<M extends TransparentModel> {
         keys.sort(Comparator.comparing((SegmentKey k) -> !k.isDataset()).thenComparing(spec.order()));
         double datasetVariance = Moments.of(y, groups.get(SegmentKey.DATASET)).variance();
         Segment[] results = new Segment[keys.size()];
-        List<Task> tasks = new ArrayList<>();
+        List<FitTask> tasks = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             SegmentKey key = keys.get(i);
             int[] r = groups.get(key);
@@ -340,17 +306,17 @@ final class TrainingJob<M extends TransparentModel> {
                             + "fallback row needs it; check the target and the features.");
                 }
             } else {
-                tasks.add(new Task(i, key, r, plan.params, plan.features,
+                tasks.add(new FitTask(i, key, r, plan.params, plan.features,
                         join(join(plan.reason, missing), notes.getOrDefault(key, ""))));
             }
         }
         return new Planned(groups, results, tasks);
     }
 
-    private Run execute(Planned planned, Counter counter) {
+    private Run execute(Planned planned, FitCounter counter) {
         Segment[] results = planned.results();
         Map<SegmentKey, int[]> groups = planned.groups();
-        run(planned.tasks(), results, counter);
+        pool.run(planned.tasks(), results, counter);
         Map<SegmentKey, Segment> byKey = new HashMap<>();
         Map<SegmentKey, int[]> trainedRows = new HashMap<>();
         for (Segment s : results) {
@@ -377,7 +343,7 @@ final class TrainingJob<M extends TransparentModel> {
         Map<SegmentKey, SegmentKey> memo = new HashMap<>();
         Map<SegmentKey, Segmentation.IntList> out = new HashMap<>();
         for (int r : rows) {
-            SegmentKey model = memo.computeIfAbsent(segmentation.paths[r], path -> {
+            SegmentKey model = memo.computeIfAbsent(segmentation.path(r), path -> {
                 for (int d = path.depth(); d >= 1; d--) {
                     Segment s = byKey.get(path.prefix(d));
                     if (s != null && s.trained()) {
@@ -460,109 +426,4 @@ final class TrainingJob<M extends TransparentModel> {
         }
         return out;
     }
-
-    /**
-     * Fits the tasks on a bounded pool, biggest first; results go to their own index, so order
-     * never matters. Optimised fits run level by level (__dataset__, then first-level segments,
-     * ...), so each segment can be pulled toward its nearest trained ancestor (its prior).
-     */
-    private void run(List<Task> tasks, Segment[] results, Counter counter) {
-        boolean optimised = tasks.stream().anyMatch(t -> t.params.optimise());
-        int deepest = tasks.stream().mapToInt(t -> t.key.depth()).max().orElse(0);
-        Map<SegmentKey, TransparentModel> fitted = new HashMap<>();
-        for (int depth = 0; depth <= deepest; depth++) {
-            int d = depth;
-            List<Task> level = optimised ? tasks.stream().filter(t -> t.key.depth() == d).toList() : tasks;
-            runLevel(level, results, counter, fitted);
-            for (Task t : level) {
-                if (results[t.index] != null && results[t.index].trained()) {
-                    fitted.put(t.key, results[t.index].model());
-                }
-            }
-            if (!optimised) {
-                break;
-            }
-        }
-    }
-
-    /** The model of the nearest trained ancestor of a segment (__dataset__ last), or null. */
-    private static TransparentModel prior(SegmentKey key, Map<SegmentKey, TransparentModel> fitted) {
-        for (int d = key.depth() - 1; d >= 0; d--) {
-            TransparentModel m = fitted.get(key.prefix(d));
-            if (m != null) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    private void runLevel(List<Task> tasks, Segment[] results, Counter counter,
-                          Map<SegmentKey, TransparentModel> fitted) {
-        List<Task> queue = new ArrayList<>(tasks);
-        queue.sort(Comparator.comparingInt((Task t) -> -t.rows.length).thenComparingInt(Task::index));
-        int threads = Math.min(cfg.threads(), Math.max(1, queue.size()));
-        AtomicInteger ids = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "partita-train-" + ids.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
-        int next = 0;
-        int inFlight = 0;
-        boolean cancelled = cfg.cancelled();
-        try {
-            while (true) {
-                while (!cancelled && inFlight < threads && next < queue.size()) {
-                    Task task = queue.get(next++);
-                    TransparentModel prior = task.key.isDataset() ? null : prior(task.key, fitted);
-                    done.submit(() -> {
-                        results[task.index] = fitOne(task, prior);
-                        return task.index;
-                    });
-                    inFlight++;
-                }
-                if (inFlight == 0) {
-                    break;
-                }
-                Future<Integer> f = done.take();
-                inFlight--;
-                int index = f.get();
-                counter.done++;
-                cfg.progress().accept(new TrainingProgress(counter.done, counter.total, results[index]));
-                cancelled = cancelled || cfg.cancelled();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TrainingCancelledException(counter.done, counter.total);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        if (cancelled) {
-            throw new TrainingCancelledException(counter.done, counter.total);
-        }
-    }
-
-    /** Fits one segment; any exception makes it FAILED with the message as reason. */
-    private Segment fitOne(Task t, TransparentModel prior) {
-        long start = System.nanoTime();
-        try {
-            @SuppressWarnings("unchecked") // a prior is a fitted segment of this job: an M
-            M m = cfg.estimator().withParams(t.params).fit(data, t.rows, t.features, (M) prior);
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            double metric = trainingMetric(kind, m, table, y, t.rows);
-            return new Segment(t.key, SegmentStatus.TRAINED, t.note, t.rows.length, t.params, t.features, m, ms,
-                    metric, null);
-        } catch (RuntimeException e) {
-            String reason = e instanceof PartitaException ? e.getMessage() : "internal error: " + e;
-            return new Segment(t.key, SegmentStatus.FAILED, reason, t.rows.length, t.params, t.features, null,
-                    (System.nanoTime() - start) / 1_000_000, Double.NaN, null);
-        }
-    }
-
 }

@@ -1,6 +1,7 @@
 package partita.partition;
 
 import java.util.Map;
+import partita.partition.segment.SegmentKey;
 import tech.tablesaw.api.Table;
 
 /**

@@ -1,40 +1,33 @@
 /**
  * Partitioned transparent models: one model per data segment plus a {@code __dataset__} model
- * for every row whose segment has none. Everything a notebook magic shows is computed here:
+ * for every row whose segment has none. {@link partita.partition.PartitionedTrainer} is the
+ * meta-estimator: it wraps any {@link partita.model.Estimator} and fits it on every segment of a
+ * {@link partita.partition.segment.PartitionSpec}; {@code fit} returns an immutable
+ * {@link partita.partition.PartitionedModel}, generic in its segment models. Everything a
+ * notebook magic shows is one call here, and a typed result with a {@code table()} view:
  * <pre>
- * // %partition data=adult target=income by=relationship min_size=500     (derive=season:date: Level.parse)
- * Partition p = Partition.of(adult, "income", PartitionSpec.parse("relationship").minSize(500));
- * Table segments = p.analysis();          // segment, level, rows, share, missing_target, target_mean, target_std, status
- * // %%partition ... by=native_country   with body "North America: United-States, Canada" / "*: Other"
- * PartitionSpec regions = PartitionSpec.by("native_country").map("native_country", ValueMapping.parse(body));
+ * var spec = PartitionSpec.by("relationship").minSize(300);              // %partition ... by=relationship
+ * SegmentAnalysis segments = Partition.of(train, "income", spec).analysis();
  *
- * // %train partition=p max_depth=6 policy=auto parallel=4   (%%train body: "Husband: max_depth=8 features=age,sex")
- * PartitionedModel m = p.fit(Partitioner.of(p.spec()).params(Params.builder().maxDepth(6).build())
- *         .policy(Policy.AUTO).threads(4).segmentLines(body)
- *         .onProgress(progress -&gt; bar.update(progress.done(), progress.total()))
- *         .cancelWhen(interrupted::get));
- * Table summary = m.summary();            // segment, level, rows, status, reason, max_depth, ..., leaves, fit_ms, train_auc
- *
- * // %compare model=m test=t folds=5
- * Comparison c = m.compare(t);            // c.table(): segment, rows, single_auc, partitioned_auc, ...; c.statement()
- * CrossValidation cv = m.crossValidate(adult, 5, 42);
- * // %importance model=m top=3
- * ImportanceMatrix im = m.importance();   // im.table(), im.top(3), im.mostVarying(5)
- * // %explain model=m segment=Wife feature=age   /   data=t row=7
- * FeatureProfile steps = m.model("Wife").profile("age");
- * PartitionedModel.RowExplanation why = m.explain(t, 7);
- * // %refit model=m segment=Husband max_depth=4
- * PartitionedModel r = m.refit(Map.of("max_depth", 4), List.of("Husband"), null);
- * Table changes = r.changesFrom(m);
- * // %monitor model=m data=new threshold=0.75 min_new=50
- * MonitorReport mon = m.monitor(newData, 0.75, 50); // mon.segments(), mon.newSegments(), mon.alerts()
- * // %save / %load
- * m.save(Path.of("m.json"));
- * PartitionedModel back = PartitionedModel.load(Path.of("m.json"));
+ * PartitionedModel&lt;ClassifierModel&gt; m =                                 // %train / %%train
+ *     PartitionedTrainer.of(new XClassifier(Params.builder().maxDepth(6).build()), spec)
+ *         .override("Husband", p -&gt; p.maxDepth(8))                       //   Husband: max_depth=8
+ *         .features("Husband", "age", "hours_per_week")                  //   Husband: features=...
+ *         .policy(Policy.AUTO).guarded(0.2, 42).threads(2)               //   policy=auto guard=0.2
+ *         .onProgress(p -&gt; bar.update(p.done(), p.total())).cancelWhen(stop::get)
+ *         .fit(train, "income");
+ * TrainingSummary summary = m.summary();
+ * Comparison c = m.compare(test);                                        // %compare test=
+ * CrossValidation cv = m.trainer().crossValidate(train, "income", 5, 42); // %compare data= folds=
+ * ImportanceMatrix im = m.importance();                                  // %importance
+ * PartitionedModel.RowExplanation why = m.explain(test, 7);              // %explain data= row=
+ * PartitionedModel&lt;ClassifierModel&gt; r = m.refit(p -&gt; p.maxDepth(4), "Husband"); // %refit
+ * MonitorReport mon = m.monitor(newRows, 0.75, 50);                      // %monitor
  * </pre>
- * Scoring: {@code predictScore}, {@code predictProba} / {@code predict} (classifier),
- * {@code predict} (regressor), {@code route(table)} and {@code modelFor(table, row)} say which
- * model scored each row. {@link partita.data.JsonTables} reads JSON record arrays
- * (vega-datasets) into tables.
+ * Scoring: {@code predictScore}, {@code predictProba} (classifier), {@code predict}; {@code route}
+ * and {@code modelFor} say which model scored each row. Model files are
+ * {@link partita.io.ModelFiles}'. Metrics are {@link partita.eval.Metric}s, the kind's
+ * ({@link partita.model.Kind}). Depends on {@code partita.model}, {@code partita.eval} and
+ * {@link partita.partition.segment}; knows nothing of notebooks or files.
  */
 package partita.partition;

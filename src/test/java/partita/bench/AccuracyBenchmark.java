@@ -1,14 +1,6 @@
 package partita.bench;
 
 import partita.eval.Metric;
-
-import partita.partition.PartitionedModel;
-import partita.partition.PartitionedTrainer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.IntStream;
-
 import partita.eval.Metrics;
 import partita.model.ClassifierModel;
 import partita.model.Params;
@@ -17,7 +9,15 @@ import partita.model.TestData;
 import partita.model.XClassifier;
 import partita.model.XRegressor;
 import partita.partition.Comparison;
-import partita.partition.PartitionSpec;
+import partita.partition.PartitionedModel;
+import partita.partition.PartitionedTrainer;
+import partita.partition.segment.PartitionSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
 import tech.tablesaw.api.Table;
 
 /**

@@ -1,16 +1,16 @@
 package partita.bench;
 
-import partita.partition.PartitionedTrainer;
-import partita.model.XClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import partita.io.ModelFiles;
-import partita.partition.PartitionSpec;
+import partita.model.XClassifier;
 import partita.partition.PartitionedModel;
+import partita.partition.PartitionedTrainer;
+import partita.partition.segment.PartitionSpec;
+
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 

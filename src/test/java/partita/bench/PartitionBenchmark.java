@@ -1,8 +1,5 @@
 package partita.bench;
 
-import partita.eval.Metric;
-import partita.partition.PartitionedTrainer;
-import partita.model.ClassifierModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
@@ -15,12 +12,15 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import partita.eval.Metric;
 import partita.eval.Metrics;
+import partita.model.ClassifierModel;
 import partita.model.TrainingData;
 import partita.model.XClassifier;
 import partita.partition.Comparison;
-import partita.partition.PartitionSpec;
 import partita.partition.PartitionedModel;
+import partita.partition.PartitionedTrainer;
+import partita.partition.segment.PartitionSpec;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.selection.Selection;

@@ -1,30 +1,29 @@
 package partita.io;
 
-import java.util.List;
-import partita.partition.PartitionedTrainer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
+import partita.PartitaException;
+import partita.model.ClassifierModel;
+import partita.model.TestData;
+import partita.model.XClassifier;
+import partita.model.XRegressor;
+import partita.partition.PartitionedTrainer;
+import partita.partition.segment.PartitionSpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import partita.PartitaException;
-import partita.model.ClassifierModel;
-import partita.model.TestData;
-import partita.model.XClassifier;
-import partita.model.XRegressor;
-import partita.partition.PartitionSpec;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 

@@ -2,15 +2,15 @@ package partita.partition;
 
 import java.nio.file.Path;
 import java.util.function.IntFunction;
-import tech.tablesaw.api.StringColumn;
 import partita.data.JsonTables;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /** The real data sets of the project, read once per test JVM (tests never modify them). */
 public final class Data {
 
-    static final Path DIR = Path.of("../notebooks/data");
+    public static final Path DIR = Path.of("../notebooks/data");
     private static Table adult;
     private static Table adultMissing;
 
@@ -18,7 +18,7 @@ public final class Data {
     }
 
     /** UCI adult, 32,561 rows; '?' kept as text. */
-    static synchronized Table adult() {
+    public static synchronized Table adult() {
         if (adult == null) {
             adult = Table.read().usingOptions(CsvReadOptions.builder(DIR.resolve("adult.csv").toFile()));
         }
@@ -26,7 +26,7 @@ public final class Data {
     }
 
     /** UCI adult with '?' read as missing (workclass, occupation, native_country). */
-    static synchronized Table adultWithMissing() {
+    public static synchronized Table adultWithMissing() {
         if (adultMissing == null) {
             adultMissing = Table.read().usingOptions(CsvReadOptions.builder(DIR.resolve("adult.csv").toFile())
                     .missingValueIndicator("?"));
@@ -44,7 +44,7 @@ public final class Data {
     }
 
     /** Palmer penguins with the junk Sex value '.' made missing. */
-    static Table penguinsClean() {
+    public static Table penguinsClean() {
         Table t = penguins();
         StringColumn sex = t.stringColumn("Sex");
         return withText(t, "Sex", i -> sex.isMissing(i) || ".".equals(sex.get(i)) ? null : sex.get(i));
@@ -55,7 +55,7 @@ public final class Data {
      * rebuilt because tablesaw's StringColumn.setMissing does not register as missing in a
      * column that had no missing value yet.
      */
-    static Table withText(Table t, String column, IntFunction<String> value) {
+    public static Table withText(Table t, String column, IntFunction<String> value) {
         StringColumn c = StringColumn.create(column);
         for (int i = 0; i < t.rowCount(); i++) {
             String v = value.apply(i);

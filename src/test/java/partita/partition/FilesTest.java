@@ -1,15 +1,23 @@
 package partita.partition;
 
-import partita.eval.Metric;
-import partita.model.XRegressor;
-import partita.model.RegressorModel;
-import partita.model.ClassifierModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import partita.PartitaException;
+import partita.eval.Metric;
+import partita.io.ModelFiles;
+import partita.model.ClassifierModel;
+import partita.model.RegressorModel;
+import partita.model.XClassifier;
+import partita.model.XRegressor;
+import partita.partition.segment.Derivation;
+import partita.partition.segment.Level;
+import partita.partition.segment.PartitionSpec;
+import partita.partition.segment.SegmentKey;
+import partita.partition.segment.ValueMapping;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +28,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import partita.PartitaException;
-import partita.io.ModelFiles;
-import partita.model.XClassifier;
 import tech.tablesaw.api.Table;
 
 /** Partitioned model files: one JSON file, bit-for-bit predictions after loading, damaged files refused. */
@@ -45,13 +50,13 @@ class FilesTest {
         PartitionedModel<ClassifierModel> c = (PartitionedModel<ClassifierModel>) loaded;
         assertArrayEquals(m.predictScore(adult), c.predictScore(adult));
         assertArrayEquals(m.predictProba(adult), c.predictProba(adult));
-        assertEquals(m.summary().toString(), c.summary().toString());
+        assertEquals(m.summary().table().toString(), c.summary().table().toString());
         assertEquals(m.spec(), c.spec());
         assertEquals(m.route(adult).toString(), c.route(adult).toString());
         assertEquals(m.importance().table().toString(), c.importance().table().toString());
         MonitorReport before = m.monitor(adult, 0.8, 10);
         MonitorReport after = c.monitor(adult, 0.8, 10);
-        assertEquals(before.segments().toString(), after.segments().toString(), "the PSI reference is in the file");
+        assertEquals(before.table().toString(), after.table().toString(), "the PSI reference is in the file");
         String json = Files.readString(file);
         assertTrue(json.contains("\"format\"") && json.contains("\"partitioned-classifier\""), json.substring(0, 200));
         try (Stream<Path> files = Files.list(dir)) {
@@ -60,7 +65,7 @@ class FilesTest {
         // refit works on a loaded classifier; the score reference of a refitted segment is gone
         PartitionedModel<ClassifierModel> refitted = c.refit(b -> b.set("max_depth", "3"), List.of("North America > Male"), List.of());
         assertNull(refitted.segment("North America > Male").reference());
-        Table monitored = refitted.monitor(adult, 0.5, 10).segments();
+        Table monitored = refitted.monitor(adult, 0.5, 10).table();
         int row = monitored.stringColumn("segment").indexOf("North America > Male");
         assertEquals("no training score reference (refitted after load)", monitored.stringColumn("note").get(row));
         assertTrue(monitored.doubleColumn("psi").isMissing(row));

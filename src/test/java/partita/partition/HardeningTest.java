@@ -1,20 +1,22 @@
 package partita.partition;
 
-import partita.io.ModelFiles;
-import partita.model.Kind;
-import partita.model.XClassifier;
-import partita.model.ClassifierModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import partita.PartitaException;
+import partita.io.ModelFiles;
+import partita.model.ClassifierModel;
+import partita.model.Kind;
+import partita.model.XClassifier;
+import partita.partition.segment.PartitionSpec;
+import partita.partition.segment.SegmentsTest;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import partita.PartitaException;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

@@ -1,9 +1,14 @@
 package partita.partition;
 
 import partita.eval.Metric;
-
+import partita.eval.Metrics;
 import partita.io.ModelFiles;
+import partita.model.ClassifierModel;
+import partita.model.Params;
+import partita.model.TransparentModel;
 import partita.model.XClassifier;
+import partita.partition.segment.PartitionSpec;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +21,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import partita.eval.Metrics;
-import partita.model.ClassifierModel;
-import partita.model.Params;
-import partita.model.TransparentModel;
 import tech.tablesaw.api.Table;
 
 /** Optimised partitioned models: each segment pulled toward its parent, small segments do not overfit. */
@@ -54,12 +55,12 @@ class OptimisedPartitionTest {
         for (Segment seg : m.segments()) {
             assertTrue(seg.model().optimised(), seg.name());
         }
-        assertTrue(m.summary().columnNames().contains("penalty"));
+        assertTrue(m.summary().table().columnNames().contains("penalty"));
         Table side = Comparison.sideBySide(Map.of("optimised", c));
         assertEquals(partitioned, side.doubleColumn("auc").get(1), 0);
         // monitoring scores each segment's rows with its own (sigmoid) probabilities, as the comparison does
         MonitorReport mon = m.monitor(s[1], 0.5, 30);
-        Table seg = mon.segments();
+        Table seg = mon.table();
         int husband = seg.stringColumn("segment").indexOf("Husband");
         double compared = c.rows().stream().filter(r -> r.segment().equals("Husband")).findFirst().orElseThrow()
                 .partitioned().get(Metric.AUC);

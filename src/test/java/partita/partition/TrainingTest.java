@@ -1,9 +1,5 @@
 package partita.partition;
 
-import partita.io.ModelFiles;
-import partita.model.Kind;
-import partita.model.XRegressor;
-import partita.model.RegressorModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import partita.PartitaException;
+import partita.io.ModelFiles;
+import partita.io.ModelJson;
+import partita.model.ClassifierModel;
+import partita.model.Kind;
+import partita.model.Params;
+import partita.model.RegressorModel;
+import partita.model.TransparentModel;
+import partita.model.XClassifier;
+import partita.model.XRegressor;
+import partita.partition.segment.Derivation;
+import partita.partition.segment.Level;
+import partita.partition.segment.PartitionSpec;
+import partita.partition.segment.SegmentKey;
+import partita.partition.segment.ValueMapping;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +30,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import partita.PartitaException;
-import partita.io.ModelJson;
-import partita.model.ClassifierModel;
-import partita.model.Params;
-import partita.model.TransparentModel;
-import partita.model.XClassifier;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -203,7 +208,7 @@ class TrainingTest {
         assertEquals("only one class (<=50K) among its 51 rows", preschool.reason());
         assertEquals(SegmentStatus.TRAINED, byEducation.segment("Masters").status());
         assertEquals("constant here: education_num", byEducation.segment("Masters").reason());
-        Table summary = byEducation.summary();
+        Table summary = byEducation.summary().table();
         int row = summary.stringColumn("segment").indexOf("Preschool");
         assertEquals("failed", summary.stringColumn("status").get(row));
         assertEquals(0, summary.intColumn("leaves").get(row));
@@ -233,7 +238,7 @@ class TrainingTest {
 
     @Test
     void summaryTable() {
-        Table s = byRelationship.summary();
+        Table s = byRelationship.summary().table();
         assertEquals(List.of("segment", "level", "rows", "status", "reason", "max_depth", "min_info_gain", "params",
                 "features", "leaves", "fit_ms", "train_auc"), s.columnNames());
         assertEquals(7, s.rowCount());
@@ -324,7 +329,7 @@ class TrainingTest {
         assertEquals(6, m.segment("__dataset__").params().maxDepth());
         assertEquals(List.of("age", "hours_per_week", "education_num"), m.model("Wife").features());
         assertEquals(List.of("age", "hours_per_week", "education_num"), m.segment("Wife").features());
-        assertEquals("max_depth=7, min_info_gain=0.001", m.summary().stringColumn("params").get(1));
+        assertEquals("max_depth=7, min_info_gain=0.001", m.summary().table().stringColumn("params").get(1));
 
         PartitionedTrainer<ClassifierModel> p = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("relationship"));
         assertTrue(assertThrows(PartitaException.class, () -> p.override("Husbands", b -> b.set("max_depth", "3"))
@@ -469,7 +474,7 @@ class TrainingTest {
         Partition p = Partition.of(Data.adult(), "income", PartitionSpec.by("relationship").minSize(1000));
         assertEquals(Kind.CLASSIFIER, p.kind());
         assertEquals(Kind.REGRESSOR, Partition.of(Data.cars(), "Miles_per_Gallon", PartitionSpec.by("Origin")).kind());
-        assertEquals(p.spec().analyse(Data.adult(), "income").toString(), p.analysis().toString());
+        assertEquals(7, p.analysis().rows().size(), "__dataset__ and six relationships");
         PartitionedModel<?> m = PartitionedTrainer.of(p.kind().estimator(Params.defaults()), p.spec()).threads(2)
                 .fit(p.data(), p.target());
         assertEquals(byRelationship.spec(), m.spec(), "the partition's segments, the trainer's settings");

@@ -1,12 +1,5 @@
 package partita.partition;
 
-import partita.eval.Predictions;
-import partita.eval.Metric;
-import partita.model.Kind;
-import partita.model.XRegressor;
-import partita.model.XClassifier;
-import partita.model.RegressorModel;
-import partita.model.ClassifierModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,14 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import partita.PartitaException;
+import partita.eval.Metric;
+import partita.eval.Metrics;
+import partita.eval.Predictions;
+import partita.model.ClassifierModel;
+import partita.model.Kind;
+import partita.model.RegressorModel;
+import partita.model.XClassifier;
+import partita.model.XRegressor;
+import partita.partition.segment.PartitionSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import partita.PartitaException;
-import partita.eval.Metrics;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.Selection;
@@ -189,14 +190,14 @@ class UsingTest {
     void monitoringReportsMetricsAlertsNewSegmentsAndDrift() {
         // on its own training rows the score distribution matches its reference exactly
         MonitorReport self = model.monitor(train, 0.5, 10);
-        assertTrue(self.segments().doubleColumn("psi").asList().stream().allMatch(p -> Math.abs(p) < 1e-12),
-                self.segments().print());
+        assertTrue(self.table().doubleColumn("psi").asList().stream().allMatch(p -> Math.abs(p) < 1e-12),
+                self.table().print());
         assertTrue(self.alerts().isEmpty(), self.alerts().toString());
 
         StringColumn rel = test.stringColumn("relationship");
         Table fresh = Data.withText(test, "relationship", i -> i < 60 ? "Stepchild" : rel.get(i));
         MonitorReport r = model.monitor(fresh, 0.85, 50);
-        Table s = r.segments();
+        Table s = r.table();
         assertEquals(List.of("segment", "rows", "labelled", "auc", "accuracy", "log_loss", "psi", "drift", "alert", "note"),
                 s.columnNames());
         double[] y = truth(fresh);
@@ -230,8 +231,8 @@ class UsingTest {
         // drift: only the old (a shifted population) -> significant PSI
         Table old = test.where(test.intColumn("age").isGreaterThan(60));
         MonitorReport drift = model.monitor(old, Metric.LOG_LOSS, 0.6, 10);
-        assertTrue(drift.segments().doubleColumn("psi").asList().stream().anyMatch(x -> x > 0.25),
-                drift.segments().print());
+        assertTrue(drift.table().doubleColumn("psi").asList().stream().anyMatch(x -> x > 0.25),
+                drift.table().print());
         assertTrue(drift.alerts().stream().anyMatch(a -> a.contains("score drift psi")), drift.alerts().toString());
         assertTrue(assertThrows(PartitaException.class, () -> model.monitor(test, Metric.RMSE, 1, 1)).getMessage()
                 .contains("Unknown classifier metric 'rmse'"));

@@ -22,6 +22,7 @@ import org.rapaio.jupyter.kernel.message.messages.ShellExecuteReply;
 import org.rapaio.jupyter.kernel.message.messages.ShellExecuteRequest;
 import partita.magics.Cancellation;
 import partita.magics.ErrorReport;
+import partita.magics.RapaioInternals;
 
 /**
  * Runs one execute_request; replaces RapaioKernel.handleExecuteRequest, which catches only
@@ -40,7 +41,7 @@ final class ExecuteHandler {
     ExecuteHandler(RapaioKernel kernel, Channels channels) {
         this.kernel = kernel;
         this.channels = channels;
-        this.console = Reflect.field(kernel, RapaioKernel.class, "shellConsole", JShellConsole.class);
+        this.console = RapaioInternals.SHELL_CONSOLE.read(kernel);
     }
 
     void handle(Message<ShellExecuteRequest> message) {

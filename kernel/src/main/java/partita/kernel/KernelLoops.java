@@ -16,12 +16,10 @@ import org.rapaio.jupyter.kernel.channels.ControlChannel;
 import org.rapaio.jupyter.kernel.channels.HeartbeatChannel;
 import org.rapaio.jupyter.kernel.channels.IOPubChannel;
 import org.rapaio.jupyter.kernel.channels.ShellChannel;
-import org.rapaio.jupyter.kernel.channels.StdinChannel;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.java.JavaEngine;
 import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControl;
-import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControlProvider;
 import org.rapaio.jupyter.kernel.message.Message;
 import org.rapaio.jupyter.kernel.message.MessageType;
 import org.rapaio.jupyter.kernel.message.messages.ControlInterruptReply;
@@ -30,6 +28,7 @@ import org.rapaio.jupyter.kernel.message.messages.ControlShutdownRequest;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
 import org.rapaio.org.zeromq.ZMQ;
 import partita.magics.Cancellation;
+import partita.magics.RapaioInternals;
 
 /**
  * Our own start sequence and message loops over rapaio's channel objects (sockets, message
@@ -63,12 +62,12 @@ final class KernelLoops {
     private KernelLoops(ConnectionProperties props, RapaioKernel kernel) throws Exception {
         this.kernel = kernel;
         this.channels = new Channels(props);
-        this.shell = Reflect.field(channels, Channels.class, "shell", ShellChannel.class);
-        this.control = Reflect.field(channels, Channels.class, "control", ControlChannel.class);
-        this.heartbeat = Reflect.field(channels, Channels.class, "heartbeat", HeartbeatChannel.class);
+        this.shell = RapaioInternals.SHELL.read(channels);
+        this.control = RapaioInternals.CONTROL.read(channels);
+        this.heartbeat = RapaioInternals.HEARTBEAT.read(channels);
         JavaEngine engine = kernel.javaEngine();
-        this.execution = Reflect.field(engine, JavaEngine.class, "controlProvider", RapaioExecutionControlProvider.class)
-                .getRegisteredControl(Reflect.field(engine, JavaEngine.class, "executionId", String.class));
+        this.execution = RapaioInternals.CONTROL_PROVIDER.read(engine)
+                .getRegisteredControl(RapaioInternals.EXECUTION_ID.read(engine));
 
         ExecuteHandler execute = new ExecuteHandler(kernel, channels);
         on(MessageType.SHELL_EXECUTE_REQUEST, execute::handle);
@@ -83,9 +82,9 @@ final class KernelLoops {
         on(MessageType.CUSTOM_COMM_CLOSE, kernel::handleCommCloseCommand);
         kernel.registerChannels(channels);
 
-        IOPubChannel iopub = Reflect.field(channels, Channels.class, "iopub", IOPubChannel.class);
+        IOPubChannel iopub = RapaioInternals.IOPUB.read(channels);
         iopub.bind(props);
-        Reflect.field(channels, Channels.class, "stdin", StdinChannel.class).bind(props);
+        RapaioInternals.STDIN.read(channels).bind(props);
         socket(shell).bind(props.formatAddress(props.shellPort()));
         socket(control).bind(props.formatAddress(props.controlPort()));
         socket(heartbeat).bind(props.formatAddress(props.hbPort()));
@@ -194,6 +193,6 @@ final class KernelLoops {
     }
 
     private static ZMQ.Socket socket(AbstractChannel channel) {
-        return Reflect.field(channel, AbstractChannel.class, "socket", ZMQ.Socket.class);
+        return RapaioInternals.SOCKET.read(channel);
     }
 }

@@ -14,6 +14,7 @@ import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.Transform;
 import partita.magics.Notebook;
 import partita.magics.PartitaMagics;
+import partita.magics.RapaioInternals;
 
 /**
  * The Partita Jupyter kernel: {@code java -jar partita-kernel.jar <connection_file>}.
@@ -36,6 +37,7 @@ public final class PartitaKernel {
         ExitGuard.install();
         ConnectionProperties props = Transform.fromJson(Files.readString(Path.of(args[0])), ConnectionProperties.class);
         RapaioKernel kernel = MainApp.kernel;
+        RapaioInternals.check();
         PartitaMagics.register();
         importDefaults(kernel);
         KernelLoops.start(props, kernel).awaitShutdown();

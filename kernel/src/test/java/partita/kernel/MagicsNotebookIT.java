@@ -51,7 +51,7 @@ class MagicsNotebookIT {
 
         String compare = shown("%compare model=model test=test");
         assertTrue(compare.contains("ALL             8140"), compare);
-        assertEquals("7 ALL", run.result("comparison.rowCount() + \" \" + comparison.stringColumn(\"segment\").get(0)"));
+        assertEquals("7 ALL", run.result("comparison.rows().size() + \" \" + comparison.overall().segment()"));
         String table = shown("comparison.first(2)");
         assertTrue(table.startsWith("segment  rows  single_auc  partitioned_auc"), table);
         assertTrue(shown("%compare model=model data=train folds=3 as=cv").startsWith("3-fold cross-validated comparison (seed 42)"));
@@ -60,13 +60,13 @@ class MagicsNotebookIT {
     @Test
     void importanceExplainRefitMonitorSaveLoad() {
         assertTrue(shown("%importance model=model top=2").startsWith("Feature importance by segment (income)"));
-        assertEquals("8", run.result("importance.columnCount()"), "feature + __dataset__ + 6 segments");
+        assertEquals("8", run.result("importance.table().columnCount()"), "feature + __dataset__ + 6 segments");
         assertTrue(shown("%explain model=model segment=Wife feature=age").startsWith("age: score by value"));
         assertTrue(shown("%explain model=model data=test row=3").startsWith("Row 3 is scored by Husband: base value 0.4430"));
         assertTrue(shown("%refit model=model segment=Husband max_depth=2 as=shallow").startsWith("Refit with {max_depth=2}"));
         assertEquals("2", run.result("shallow.model(\"Husband\").params().maxDepth()"));
         assertTrue(shown("%monitor model=model data=test threshold=0.99 min_new=10").startsWith("6 alert(s):"));
-        assertEquals("true", run.result("monitoring.rowCount() > 0"));
+        assertEquals("true", run.result("monitoring.table().rowCount() > 0"));
         assertTrue(shown("%save model=model path=../../../target/it/magics-model.json").startsWith("Saved Partitioned classifier of income by relationship"));
         assertTrue(shown("%load path=../../../target/it/magics-model.json as=loaded").startsWith("Loaded Partitioned classifier of income by relationship"));
         assertEquals("true", run.result("java.util.Arrays.equals(model.predictScore(test), loaded.predictScore(test))"));
@@ -78,7 +78,7 @@ class MagicsNotebookIT {
         assertTrue(shown("%%partition data=train target=income by=native_country min_size=100 as=regions\n"
                 + "North America: United-States, Canada\n*: Other").startsWith("3 segments of adult.csv by native_country"));
         assertEquals("__dataset__, North America, Other",
-                run.result("String.join(\", \", regions.analysis().stringColumn(\"segment\").asList())"));
+                run.result("String.join(\", \", regions.analysis().table().stringColumn(\"segment\").asList())"));
         shown("%%train partition=regions max_depth=3 as=regionModel\nNorth America: max_depth=6 features=age,education_num,hours_per_week");
         assertEquals("age,education_num,hours_per_week",
                 run.result("String.join(\",\", regionModel.model(\"North America\").features())"));
@@ -91,7 +91,7 @@ class MagicsNotebookIT {
         assertTrue(summary.contains("penalty"), summary);
         String side = shown("%compare model=optimised test=test against=model as=optComparison");
         assertTrue(side.startsWith("Models side by side on adult.csv"), side);
-        assertEquals("true", run.result("optComparison.doubleColumn(\"partitioned_auc\").get(0) > 0.9"));
+        assertEquals("true", run.result("optComparison.overall().partitioned().get(Metric.AUC) > 0.9"));
         assertTrue(shown("%explain model=optimised data=test row=3").contains("(scores in log-odds"));
         assertEquals("true 2", run.result("optShallow.model(\"Husband\").optimised() + \" \" + optShallow.model(\"Husband\").params().maxDepth()"));
         assertEquals("false true", run.result("mixedOpt.model(\"Husband\").optimised() + \" \" + mixedOpt.model(\"Wife\").optimised()"));

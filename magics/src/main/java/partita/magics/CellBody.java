@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import partita.PartitaException;
-import partita.partition.ValueMapping;
+import partita.partition.segment.ValueMapping;
 
 /**
  * The body lines of the cell magics, read with the one tokeniser of the magic line

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import partita.PartitaException;
+import partita.Tabular;
+import partita.eval.Metric;
 import partita.magics.render.Charts;
 import partita.magics.render.Highlight;
 import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
 import partita.partition.Comparison;
 import partita.partition.CrossValidation;
-import partita.eval.Metric;
 import partita.partition.PartitionedModel;
 import partita.partition.TrainingCancelledException;
 import tech.tablesaw.api.Table;
@@ -19,7 +20,8 @@ import tech.tablesaw.api.Table;
 /**
  * {@code %compare}: the partitioned model against its single {@code __dataset__} model on a
  * labelled table, overall ({@code ALL}) and per segment, or cross-validated over seeded folds;
- * a table, a plain statement and a grouped bar chart. Binds the comparison table.
+ * a table, a plain statement and a grouped bar chart. Binds the {@link Comparison} (or the
+ * {@link CrossValidation}); its {@code table()} is the Table shown.
  */
 final class CompareMagic extends PartitaMagic {
 
@@ -38,12 +40,6 @@ final class CompareMagic extends PartitaMagic {
                 .example("%compare model=model data=train folds=5 as=cv")
                 .example("%compare model=optimised test=test against=reference")
                 .build());
-    }
-
-    /** The rows column of a comparison table's line for a segment. */
-    private static int rowsOf(Table table, String segment) {
-        int r = table.stringColumn("segment").indexOf(segment);
-        return r < 0 ? 0 : table.intColumn("rows").get(r);
     }
 
     @Override
@@ -67,9 +63,11 @@ final class CompareMagic extends PartitaMagic {
         }
         Table test = call.table(args.has("folds") ? "data" : "test");
         Metric metric = model.kind().headline();
-        Table table;
+        Tabular result;
         String statement;
         List<Charts.MetricPair> pairs;
+        List<String> verdicts;
+        Map<String, Integer> rows = new LinkedHashMap<>();
         if (args.has("folds")) {
             CrossValidation cv;
             try {
@@ -78,16 +76,20 @@ final class CompareMagic extends PartitaMagic {
             } catch (TrainingCancelledException e) {
                 throw new CancelledException("%compare folds= stopped between segment fits: " + e.getMessage());
             }
-            table = cv.table();
+            result = cv;
             statement = cv.statement();
             pairs = cv.summaries().stream().map(s -> new Charts.MetricPair(s.segment(),
                     CrossValidation.mean(s.single().get(metric)), CrossValidation.mean(s.partitioned().get(metric)))).toList();
+            verdicts = cv.summaries().stream().map(CrossValidation.Summary::verdict).toList();
+            cv.summaries().forEach(s -> rows.put(s.segment(), s.rows()));
         } else {
             Comparison comparison = model.compare(test);
-            table = comparison.table();
+            result = comparison;
             statement = comparison.statement();
             pairs = comparison.rows().stream().map(r -> new Charts.MetricPair(r.segment(),
                     r.single().get(metric), r.partitioned().get(metric))).toList();
+            verdicts = comparison.rows().stream().map(Comparison.Row::verdict).toList();
+            comparison.rows().forEach(r -> rows.put(r.segment(), r.rows()));
         }
         Rendered side = Rendered.concat();
         if (args.has("against")) {
@@ -102,8 +104,9 @@ final class CompareMagic extends PartitaMagic {
             side = TableView.of(Comparison.sideBySide(both)).caption("Models side by side on " + test.name()
                     + " (classifier metrics from each model's probabilities)").render();
         }
-        String name = call.bind(table, Table.class);
-        List<Charts.MetricPair> drawn = Views.largest(pairs, p -> rowsOf(table, p.segment()));
+        Table table = result.table();
+        String name = call.bind(result, result.getClass());
+        List<Charts.MetricPair> drawn = Views.largest(pairs, p -> rows.get(p.segment()));
         // the verdict right after the segment's size, so a wide table still shows it (the bound table keeps its order)
         List<String> order = new java.util.ArrayList<>(List.of("segment", "rows", "verdict"));
         table.columnNames().stream().filter(c -> !order.contains(c)).forEach(order::add);
@@ -111,11 +114,11 @@ final class CompareMagic extends PartitaMagic {
                 ? table.reorderColumns(order.toArray(String[]::new)) : table;
         Rendered view = TableView.of(shown)
                 .caption(shown.name() + " on " + test.name())
-                .markRows(r -> Comparison.ALL.equals(shown.stringColumn("segment").get(r)), Highlight.TOTAL)
-                .markRows(r -> "worse".equals(shown.stringColumn("verdict").get(r)), Highlight.ALERT)
+                .markRows(r -> r == 0, Highlight.TOTAL) // ALL
+                .markRows(r -> verdicts.get(r).equals("worse"), Highlight.ALERT)
                 .maxRows(60)
                 .render();
         return Rendered.concat(side, view, Views.paragraph(statement), Charts.compare(metric.label(), drawn).render(),
-                Views.shownOf(drawn.size(), pairs.size(), name), Views.bound(name, table));
+                Views.shownOf(drawn.size(), pairs.size(), name), Views.bound(name, result));
     }
 }

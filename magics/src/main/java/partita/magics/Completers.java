@@ -6,6 +6,7 @@ import java.util.Optional;
 import partita.partition.Partition;
 import partita.partition.PartitionedModel;
 import partita.partition.Segment;
+import partita.partition.SegmentAnalysis;
 
 /** Tab completion of values that live in engine objects: segment names, a partition's columns. */
 final class Completers {
@@ -27,7 +28,7 @@ final class Completers {
     /** Segment names of the partition named by {@code partition=}, for %%train body labels. */
     static final Key.Completer PARTITION_SEGMENTS = (notebook, words) ->
             held(notebook, words.getOrDefault("partition", "partition"), Partition.class)
-                    .map(p -> p.analysis().stringColumn("segment").asList()).orElse(List.of());
+                    .map(p -> p.analysis().rows().stream().map(SegmentAnalysis.Row::segment).toList()).orElse(List.of());
 
     private static <T> Optional<T> held(Notebook notebook, String name, Class<T> type) {
         if (notebook.variable(name).isEmpty()) {

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
 /**
  * {@code %importance}: the feature x segment importance heatmap (values on hover), the top
  * features of each segment and the features whose importance varies most across segments.
- * Binds the matrix as a Table.
+ * Binds the {@link partita.partition.ImportanceMatrix} (its table() is the feature x segment Table).
  */
 final class ImportanceMagic extends PartitaMagic {
 
@@ -45,8 +45,7 @@ final class ImportanceMagic extends PartitaMagic {
                 values[f][s] = matrix.get(features.get(f), segments.get(s));
             }
         }
-        Table table = matrix.table();
-        String name = call.bind(table, Table.class);
+        String name = call.bind(matrix, ImportanceMatrix.class);
         Table topTable = matrix.top(top);
         Table topShown = topTable.where(topTable.stringColumn("segment").isIn(segments));
         return Rendered.concat(
@@ -55,6 +54,6 @@ final class ImportanceMagic extends PartitaMagic {
                 Views.shownOf(segments.size(), all.size(), name),
                 TableView.of(topShown).maxRows(top * segments.size()).render(),
                 TableView.of(matrix.mostVarying(top)).render(),
-                Views.bound(name, table));
+                Views.bound(name, matrix));
     }
 }

@@ -3,10 +3,10 @@ package partita.magics;
 import java.util.ArrayList;
 import java.util.List;
 
+import partita.eval.Metric;
 import partita.magics.render.Highlight;
 import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
-import partita.eval.Metric;
 import partita.partition.MonitorReport;
 import partita.partition.PartitionedModel;
 import tech.tablesaw.api.Table;
@@ -38,8 +38,8 @@ final class MonitorMagic extends PartitaMagic {
         Table data = call.table("data");
         Metric metric = args.has("metric") ? model.kind().metric(args.text("metric")) : model.kind().headline();
         MonitorReport report = model.monitor(data, metric, args.number("threshold"), args.integer("min_new"));
-        Table segments = report.segments();
-        String name = call.bind(segments, Table.class);
+        Table segments = report.table();
+        String name = call.bind(report, MonitorReport.class);
         List<Rendered> parts = new ArrayList<>();
         parts.add(Views.paragraph(report.alerts().isEmpty() ? "No alerts."
                 : report.alerts().size() + " alert(s):\n- " + String.join("\n- ", report.alerts())));
@@ -50,7 +50,7 @@ final class MonitorMagic extends PartitaMagic {
         if (fresh.rowCount() > 0) {
             parts.add(TableView.of(fresh).caption("Segments never seen in training").markRows(r -> true, Highlight.NEW).render());
         }
-        parts.add(Views.bound(name, segments));
+        parts.add(Views.bound(name, report));
         return Rendered.concat(parts.toArray(Rendered[]::new));
     }
 }

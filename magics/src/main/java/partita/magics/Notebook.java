@@ -26,7 +26,7 @@ public final class Notebook {
 
     /** Imported into every session at start so Java cells use Partita and tablesaw with no import. */
     public static final List<String> DEFAULT_IMPORTS = List.of("tech.tablesaw.api", "partita", "partita.model",
-            "partita.partition", "partita.eval", "partita.io", "partita.data", "partita.workshop");
+            "partita.partition", "partita.partition.segment", "partita.eval", "partita.io", "partita.data", "partita.workshop");
 
     /** A variable of the session: its name and declared (or inferred) type as JShell shows it. */
     public record Variable(String name, String typeName) {

@@ -1,9 +1,7 @@
 package partita.magics;
 
-import java.lang.reflect.Field;
 import java.util.List;
 
-import org.rapaio.jupyter.kernel.core.magic.MagicEngine;
 import org.rapaio.jupyter.kernel.core.magic.MagicHandler;
 
 /** The Partita magics, and their registration with rapaio's MagicEngine. */
@@ -21,8 +19,8 @@ public final class PartitaMagics {
     /**
      * Adds the Partita magics at the head of MagicEngine's handler list: before its help handler
      * so that {@code %help} lists them, and before its {@code %load} so that {@code %load path=}
-     * reaches ours. The list is a private static field without a registration API, hence
-     * reflection. Idempotent.
+     * reaches ours. The list is a private static field without a registration API
+     * ({@link RapaioInternals#MAGIC_HANDLERS}). Idempotent.
      */
     public static synchronized void register() {
         List<MagicHandler> handlers = engineHandlers();
@@ -34,12 +32,6 @@ public final class PartitaMagics {
 
     @SuppressWarnings("unchecked")
     private static List<MagicHandler> engineHandlers() {
-        try {
-            Field field = MagicEngine.class.getDeclaredField("magicHandlers");
-            field.setAccessible(true);
-            return (List<MagicHandler>) field.get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("rapaio-jupyter-kernel changed: MagicEngine.magicHandlers not found", e);
-        }
+        return (List<MagicHandler>) RapaioInternals.MAGIC_HANDLERS.read(null);
     }
 }

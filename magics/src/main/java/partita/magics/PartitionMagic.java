@@ -10,10 +10,11 @@ import partita.magics.render.Highlight;
 import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
 import partita.model.Kind;
-import partita.partition.Derivation;
-import partita.partition.Level;
 import partita.partition.Partition;
-import partita.partition.PartitionSpec;
+import partita.partition.SegmentAnalysis;
+import partita.partition.segment.Derivation;
+import partita.partition.segment.Level;
+import partita.partition.segment.PartitionSpec;
 import tech.tablesaw.api.Table;
 
 /**
@@ -73,19 +74,17 @@ final class PartitionMagic extends PartitaMagic {
         Partition partition = args.has("kind")
                 ? new Partition(data, target, Kind.parse(args.text("kind")), spec)
                 : Partition.of(data, target, spec);
-        Table analysis = partition.analysis(); // validates the target before anything is bound
+        SegmentAnalysis analysis = partition.analysis(); // validates the target before anything is bound
         String name = call.bind(partition, Partition.class);
 
-        List<Charts.SegmentSize> sizes = new ArrayList<>();
-        for (int r = 1; r < analysis.rowCount(); r++) { // row 0 is __dataset__, all rows
-            sizes.add(new Charts.SegmentSize(analysis.stringColumn("segment").get(r),
-                    analysis.intColumn("rows").get(r), analysis.doubleColumn("target_mean").get(r)));
-        }
+        List<SegmentAnalysis.Row> rows = analysis.rows();
+        List<Charts.SegmentSize> sizes = rows.subList(1, rows.size()).stream() // row 0 is __dataset__, all rows
+                .map(r -> new Charts.SegmentSize(r.segment(), r.rows(), r.targetMean())).toList();
         String targetLabel = partition.kind() == Kind.CLASSIFIER ? "rate of " + positiveLabel(partition) : "mean " + target;
-        TableView table = TableView.of(analysis)
-                .caption(analysis.rowCount() + " segments of " + data.name() + " by " + spec + " (target " + target + ", "
-                        + partition.kind().name().toLowerCase() + ")")
-                .markRows(r -> "too-small".equals(analysis.stringColumn("status").get(r)), Highlight.ALERT)
+        TableView table = TableView.of(analysis.table())
+                .caption(rows.size() + " segments of " + data.name() + " by " + spec + " (target " + target + ", "
+                        + partition.kind().label() + ")")
+                .markRows(r -> !rows.get(r).wouldTrain(), Highlight.ALERT)
                 .maxRows(60);
         List<String> notes = partition.notes();
         List<Charts.SegmentSize> drawn = Views.largestOnly(sizes, s -> (int) s.rows());

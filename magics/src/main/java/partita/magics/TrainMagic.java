@@ -1,19 +1,22 @@
 package partita.magics;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import partita.magics.render.Highlight;
 import partita.magics.render.Rendered;
 import partita.magics.render.TableView;
-import java.util.List;
-import java.util.stream.Stream;
-
 import partita.model.Kind;
 import partita.partition.Partition;
 import partita.partition.PartitionedModel;
 import partita.partition.PartitionedTrainer;
 import partita.partition.Policy;
+import partita.partition.Segment;
+import partita.partition.SegmentStatus;
 import partita.partition.TrainingCancelledException;
+import partita.partition.TrainingSummary;
+
 import tech.tablesaw.api.Table;
 
 /**
@@ -95,13 +98,15 @@ final class TrainMagic extends PartitaMagic {
         }
         String name = call.bind(model, ModelArg.javaType(model));
 
-        Table summary = model.summary();
+        TrainingSummary summary = model.summary();
+        Table table = summary.table();
+        List<Segment> segments = summary.segments();
         String leftOut = args.has("features") ? "" : partition.featureNote();
         return Rendered.concat(leftOut.isEmpty() ? Rendered.concat() : Views.paragraph("Note: " + leftOut),
-                TableView.of(summary)
-                        .caption(summary.name() + " in " + ms + " ms")
-                        .markRows(r -> summary.stringColumn("status").get(r).startsWith("failed"), Highlight.ALERT)
-                        .markRows(r -> "__dataset__".equals(summary.stringColumn("segment").get(r)), Highlight.TOTAL)
+                TableView.of(table)
+                        .caption(table.name() + " in " + ms + " ms")
+                        .markRows(r -> segments.get(r).status() == SegmentStatus.FAILED, Highlight.ALERT)
+                        .markRows(r -> segments.get(r).key().isDataset(), Highlight.TOTAL)
                         .maxRows(80)
                         .render(),
                 Views.paragraph(model.trainedSegments().size() + " of " + model.segments().size()

@@ -22,7 +22,7 @@ final class Views {
         return new Rendered(text + "\n", "<p class=\"partita-note\">" + Html.escape(text) + "</p>");
     }
 
-    /** "Bound to model (PartitionedClassifier)." */
+    /** "Bound to model (Partitioned classifier of income by relationship: ...)." */
     static Rendered bound(String name, Object value) {
         return paragraph("Bound to " + name + " (" + describe(value) + ").");
     }

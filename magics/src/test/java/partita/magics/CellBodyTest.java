@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import partita.PartitaException;
-import partita.partition.ValueMapping;
+import partita.partition.segment.ValueMapping;
 
 /** The cell bodies of %%train and %%partition, read with the magic line's tokeniser. */
 class CellBodyTest {

@@ -30,8 +30,8 @@ class WideOutputTest {
         String text = (String) importance.data().get("text/plain");
         assertTrue(text.matches("(?s).*Showing the 39 largest of 1,\\d{3} segments; all of them are in wideI\\..*"),
                 text.substring(0, Math.min(text.length(), 3000)));
-        assertTrue((Integer) Session.java("wideI.columnCount()") > 1000, "the bound table has every trained segment: "
-                + Session.java("wideI.columnCount()"));
+        assertTrue((Integer) Session.java("wideI.table().columnCount()") > 1000, "the bound table has every trained segment: "
+                + Session.java("wideI.table().columnCount()"));
         DisplayData compare = Session.magic("%compare model=wideM test=wide as=wideC");
         assertTrue(html(compare).length() < 1_000_000, "compare html " + html(compare).length());
     }

@@ -1,4 +1,4 @@
-package partita.partition;
+package partita.partition.segment;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package partita.partition;
+package partita.partition.segment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,12 +14,12 @@ import tech.tablesaw.api.Table;
  * A table's rows placed in a partition: the full segment path of every row (distinct paths are
  * shared objects) and the kind of each level's source column.
  */
-final class Segmentation {
+public final class Segmentation {
 
-    final PartitionSpec spec;
-    final List<KeyType> sources;
+    private final PartitionSpec spec;
+    private final List<KeyType> sources;
     /** Full-depth path of every row. */
-    final SegmentKey[] paths;
+    private final SegmentKey[] paths;
 
     private Segmentation(PartitionSpec spec, List<KeyType> sources, SegmentKey[] paths) {
         this.spec = spec;
@@ -27,7 +27,7 @@ final class Segmentation {
         this.paths = paths;
     }
 
-    static Segmentation of(PartitionSpec spec, Table table) {
+    public static Segmentation of(PartitionSpec spec, Table table) {
         int depth = spec.depth();
         Object[][] values = new Object[depth][];
         List<KeyType> sources = new ArrayList<>();
@@ -49,7 +49,7 @@ final class Segmentation {
     }
 
     /** The placement of some rows only: row i of the result is row {@code rows[i]} here. */
-    Segmentation subset(int[] rows) {
+    public Segmentation subset(int[] rows) {
         SegmentKey[] out = new SegmentKey[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = paths[rows[i]];
@@ -62,7 +62,7 @@ final class Segmentation {
      * (e.g. codes read as numbers instead of text): keys keep their type, so such rows would
      * all fall back silently.
      */
-    void requireSources(List<KeyType> trained) {
+    public void requireSources(List<KeyType> trained) {
         for (int l = 0; l < sources.size(); l++) {
             if (sources.get(l) != trained.get(l)) {
                 String column = spec.levels().get(l).column();
@@ -80,7 +80,7 @@ final class Segmentation {
      *
      * @param rows the rows to place (ascending), or null for all
      */
-    LinkedHashMap<SegmentKey, int[]> groups(int[] rows) {
+    public LinkedHashMap<SegmentKey, int[]> groups(int[] rows) {
         int n = rows == null ? paths.length : rows.length;
         Map<SegmentKey, IntList> byPath = new HashMap<>();
         for (int j = 0; j < n; j++) {
@@ -107,19 +107,34 @@ final class Segmentation {
         return out;
     }
 
+    /** Rows placed. */
+    public int rows() {
+        return paths.length;
+    }
+
+    /** The full-depth path of a row (rows of one path share one key object). */
+    public SegmentKey path(int row) {
+        return paths[row];
+    }
+
+    /** The kind of values of each level's source column, outermost first. */
+    public List<KeyType> sources() {
+        return sources;
+    }
+
     /** A growable int array. */
-    static final class IntList {
+    public static final class IntList {
         private int[] a = new int[16];
         private int size;
 
-        void add(int v) {
+        public void add(int v) {
             if (size == a.length) {
                 a = Arrays.copyOf(a, size * 2);
             }
             a[size++] = v;
         }
 
-        void addAll(IntList other) {
+        public void addAll(IntList other) {
             if (size + other.size > a.length) {
                 a = Arrays.copyOf(a, Math.max(size + other.size, a.length * 2));
             }
@@ -127,11 +142,11 @@ final class Segmentation {
             size += other.size;
         }
 
-        int size() {
+        public int size() {
             return size;
         }
 
-        int[] toArray() {
+        public int[] toArray() {
             return Arrays.copyOf(a, size);
         }
     }

@@ -1,4 +1,4 @@
-package partita.partition;
+package partita.partition.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,15 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import partita.PartitaException;
+import partita.partition.Data;
+import partita.partition.Partition;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Segment keys, levels, derived segments, value mappings and the segment analysis, on real data. */
-class SegmentsTest {
+public class SegmentsTest {
 
     private static Map<String, Integer> sizes(PartitionSpec spec, Table data) {
         Map<String, Integer> out = new java.util.LinkedHashMap<>();
@@ -200,13 +203,13 @@ class SegmentsTest {
         Table asText = Data.cars();
         asText.replaceColumn("Cylinders", asText.intColumn("Cylinders").asStringColumn().setName("Cylinders"));
         Segmentation scoring = Segmentation.of(PartitionSpec.by("Cylinders"), asText);
-        PartitaException e = assertThrows(PartitaException.class, () -> scoring.requireSources(trained.sources));
+        PartitaException e = assertThrows(PartitaException.class, () -> scoring.requireSources(trained.sources()));
         assertTrue(e.getMessage().contains("holds text values here but held number values in training"), e.getMessage());
     }
 
     @Test
     void analysisTableOnAdultByRelationship() {
-        Table t = PartitionSpec.by("relationship").minSize(1000).analyse(Data.adult(), "income");
+        Table t = Partition.of(Data.adult(), "income", PartitionSpec.by("relationship").minSize(1000)).analysis().table();
         assertEquals(List.of("segment", "level", "rows", "share", "missing_target", "target_mean", "target_std",
                 "status"), t.columnNames());
         assertEquals(7, t.rowCount());
@@ -224,16 +227,16 @@ class SegmentsTest {
 
         // penguins' Sex has a junk label '.': refused with the labels named; read as missing it counts as such
         PartitaException three = assertThrows(PartitaException.class,
-                () -> PartitionSpec.by("Island").analyse(Data.penguins(), "Sex"));
+                () -> Partition.of(Data.penguins(), "Sex", PartitionSpec.by("Island")).analysis());
         assertTrue(three.getMessage().contains("3 distinct label(s) [MALE, FEMALE, .]"), three.getMessage());
-        Table penguins = PartitionSpec.by("Island").analyse(Data.penguinsClean(), "Sex");
+        Table penguins = Partition.of(Data.penguinsClean(), "Sex", PartitionSpec.by("Island")).analysis().table();
         assertEquals(11, penguins.intColumn("missing_target").get(0));
         assertEquals(List.of(344, 168, 124, 52), penguins.intColumn("rows").asList());
         assertEquals(List.of(11, 5, 1, 5), penguins.intColumn("missing_target").asList());
     }
 
     /** A value mapping from group, values, group, values, ... (declaration order kept). */
-    static ValueMapping mapping(String catchAll, Object... groupsAndValues) {
+    public static ValueMapping mapping(String catchAll, Object... groupsAndValues) {
         Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
         for (int i = 0; i < groupsAndValues.length; i += 2) {
             @SuppressWarnings("unchecked")

@@ -1,17 +1,17 @@
-package partita.partition;
+package partita.partition.segment;
 
 import java.util.Arrays;
 import java.util.Locale;
 import partita.PartitaException;
 
 /** Reading enum constants from user text. */
-final class Enums {
+public final class Enums {
 
     private Enums() {
     }
 
     /** The constant whose name matches {@code text} ignoring case, or an error listing the valid names. */
-    static <E extends Enum<E>> E parse(E[] values, String text, String kind) {
+    public static <E extends Enum<E>> E parse(E[] values, String text, String kind) {
         String t = text == null ? "" : text.strip();
         for (E e : values) {
             if (e.name().equalsIgnoreCase(t)) {

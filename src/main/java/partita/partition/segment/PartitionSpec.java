@@ -1,6 +1,5 @@
-package partita.partition;
+package partita.partition.segment;
 
-import partita.model.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import partita.PartitaException;
-import tech.tablesaw.api.Table;
 
 /**
  * How rows are split into segments: one or more levels, outermost first. One level is a plain
@@ -119,20 +117,6 @@ public record PartitionSpec(List<Level> levels) {
         };
     }
 
-    /**
-     * The segment analysis behind {@code %partition}: one row for {@code __dataset__} and one per
-     * segment of every level, with rows, share of all rows, target mean and standard deviation
-     * (classifier: rate of the positive label), and whether the segment would get a model
-     * ({@code would train}) or fall back ({@code too small}; counted on rows with a target).
-     */
-    public Table analyse(Table data, String target) {
-        return analyse(data, target, Kind.infer(data, target));
-    }
-
-    /** The segment analysis for a given kind of target (see {@link #analyse(Table, String)}). */
-    public Table analyse(Table data, String target, Kind kind) {
-        return SegmentAnalysis.of(this, data, target, kind);
-    }
 
     @Override
     public String toString() {

@@ -1,8 +1,8 @@
-package partita.partition;
+package partita.partition.segment;
 
-import partita.model.Kind;
 import java.util.Locale;
 import partita.PartitaException;
+import partita.model.Kind;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;

@@ -1,10 +1,10 @@
-package partita.partition;
+package partita.partition.segment;
 
 import java.util.Map;
 import partita.PartitaException;
 
 /** Looking segments up by the names people type. */
-final class SegmentNames {
+public final class SegmentNames {
 
     private SegmentNames() {
     }
@@ -13,7 +13,7 @@ final class SegmentNames {
      * The segment with exactly this display name. An unknown name gets close matches, and a
      * hint when the same text exists as a quoted (text) segment: {@code 1} never finds {@code "1"}.
      */
-    static <T> T find(String name, Map<String, T> byName) {
+    public static <T> T find(String name, Map<String, T> byName) {
         T found = byName.get(name == null ? null : name.strip());
         if (found != null) {
             return found;

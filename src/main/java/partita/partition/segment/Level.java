@@ -1,4 +1,4 @@
-package partita.partition;
+package partita.partition.segment;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -111,7 +111,7 @@ public record Level(String column, Derivation derivation, ValueMapping mapping, 
      * What a user should know about this level on a table: mapping values that match no row (with
      * close matches), a mapping that matches nothing, a column with nearly one value per row.
      */
-    List<String> notes(Table table) {
+    public List<String> notes(Table table) {
         List<String> out = new ArrayList<>();
         if (!table.containsColumn(column) || table.rowCount() == 0) {
             return out;

@@ -1,6 +1,5 @@
-package partita.partition;
+package partita.partition.segment;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
