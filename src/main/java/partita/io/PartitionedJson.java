@@ -34,8 +34,9 @@ import partita.partition.segment.ValueMapping;
  */
 final class PartitionedJson {
 
-    static final String CLASSIFIER = "partitioned-classifier";
-    static final String REGRESSOR = "partitioned-regressor";
+    private static final String PREFIX = "partitioned-";
+    static final String CLASSIFIER = PREFIX + Kind.CLASSIFIER.label();
+    static final String REGRESSOR = PREFIX + Kind.REGRESSOR.label();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private PartitionedJson() {
@@ -43,7 +44,7 @@ final class PartitionedJson {
 
     /** The file kind of a partitioned model. */
     static String kindOf(PartitionedModel<?> m) {
-        return m.kind() == Kind.CLASSIFIER ? CLASSIFIER : REGRESSOR;
+        return PREFIX + m.kind().label();
     }
 
     static ObjectNode write(PartitionedModel<?> m) {
@@ -174,8 +175,8 @@ final class PartitionedJson {
         if (segments.isEmpty() || segments.get(0).model() == null) {
             throw damaged("its first segment is not a trained __dataset__ model");
         }
-        PartitionedTrainer<?> trainer = trainer(kind.equals(CLASSIFIER) ? Kind.CLASSIFIER : Kind.REGRESSOR,
-                field(body, "training"), new PartitionSpec(levels));
+        PartitionedTrainer<?> trainer = trainer(Kind.parse(kind.substring(PREFIX.length())), field(body, "training"),
+                new PartitionSpec(levels));
         return PartitionedModel.restore(trainer, target, features, sources, segments);
     }
 
@@ -206,10 +207,9 @@ final class PartitionedJson {
             if (status != SegmentStatus.TRAINED && tm != null) {
                 throw damaged("it is " + status.label() + " but has a model");
             }
-            boolean classifier = kind.equals(CLASSIFIER);
-            if (tm != null && classifier != (tm instanceof partita.model.ClassifierModel)) {
-                throw damaged("its model is a " + (classifier ? "regressor" : "classifier") + " in a partitioned "
-                        + (classifier ? "classifier" : "regressor"));
+            Kind expected = Kind.parse(kind.substring(PREFIX.length()));
+            if (tm != null && tm.kind() != expected) {
+                throw damaged("its model is a " + tm.kind().label() + " in a partitioned " + expected.label());
             }
             return new Segment(SegmentKey.of(key), status, text(field(sn, "reason"), "reason"), field(sn, "rows").asInt(),
                     params, stringList(field(sn, "features"), "features"), tm, field(sn, "fit_ms").asLong(),

@@ -307,7 +307,7 @@ abstract class FittedModel {
 
     /** The refused refit of an optimised model without its training rows. */
     PartitaException noTrainingRows(String step) {
-        return new PartitaException("This " + (this instanceof ClassifierModel ? "classifier" : "regressor")
+        return new PartitaException("This " + Kind.of((TransparentModel) this).label()
                 + " has no training data in memory (it was loaded from a file), and its refit re-runs " + step
                 + " over the training rows. Attach the table it was trained on first:"
                 + " model.withTrainingData(table).refit(p -> p.maxDepth(4), features...).");

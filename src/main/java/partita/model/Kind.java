@@ -81,6 +81,11 @@ public enum Kind {
                 : ((RegressorModel) model).predict(data, rows));
     }
 
+    /** The type of this kind's fitted models. */
+    public Class<? extends TransparentModel> modelType() {
+        return this == CLASSIFIER ? ClassifierModel.class : RegressorModel.class;
+    }
+
     /** classifier / regressor. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -66,7 +66,7 @@ public final class Comparison implements Tabular {
     }
 
     static Comparison of(PartitionedModel<?> model, Table test, int[] rows) {
-        double[] y = Target.read(test, model.target(), model.labelsOrNull());
+        double[] y = model.truth(test);
         Segmentation.IntList labelled = new Segmentation.IntList();
         int n = rows == null ? test.rowCount() : rows.length;
         for (int j = 0; j < n; j++) {

@@ -30,15 +30,29 @@ import tech.tablesaw.columns.Column;
  */
 public final class MonitorReport implements Tabular {
 
+    /**
+     * One serving model's rows of the new data.
+     *
+     * @param labelled rows with a target (the metrics' rows)
+     * @param metrics  the kind's metrics on them (NaN where undefined)
+     * @param drift    stable, moderate or significant ("" without a reference)
+     */
+    public record Row(String segment, int rows, int labelled, Map<Metric, Double> metrics, double psi, String drift,
+                      boolean alert, String note) {
+    }
+
     private final Metric metric;
     private final double threshold;
+    private final List<Row> rows;
     private final Table segments;
     private final Table newSegments;
     private final List<String> alerts;
 
-    private MonitorReport(Metric metric, double threshold, Table segments, Table newSegments, List<String> alerts) {
+    private MonitorReport(Metric metric, double threshold, List<Row> rows, Table segments, Table newSegments,
+                          List<String> alerts) {
         this.metric = metric;
         this.threshold = threshold;
+        this.rows = List.copyOf(rows);
         this.segments = segments;
         this.newSegments = newSegments;
         this.alerts = List.copyOf(alerts);
@@ -55,7 +69,7 @@ public final class MonitorReport implements Tabular {
         }
         Kind kind = model.kind();
         boolean labelled = data.containsColumn(model.target());
-        double[] y = labelled ? Target.read(data, model.target(), model.labelsOrNull()) : null;
+        double[] y = labelled ? model.truth(data) : null;
         PartitionedModel.Routing routing = model.routing(data);
         List<String> alerts = new ArrayList<>();
 
@@ -74,6 +88,7 @@ public final class MonitorReport implements Tabular {
         StringColumn note = StringColumn.create("note");
         cols.addAll(List.of(psi, drift, alert, note));
 
+        List<Row> out = new ArrayList<>();
         Map<Segment, int[]> groups = routing.positions(null);
         for (Segment s : model.segments()) {
             int[] r = groups.get(s);
@@ -83,7 +98,11 @@ public final class MonitorReport implements Tabular {
             List<String> notes = new ArrayList<>();
             int[] withY = y == null ? new int[0] : Arrays.stream(r).filter(i -> !Double.isNaN(y[i])).toArray();
             Predictions p = kind.predictions(s.model(), data, withY, y == null ? new double[0] : Predictions.pick(y, withY));
-            metricCols.forEach((m, c) -> c.append(m.of(p)));
+            Map<Metric, Double> values = new LinkedHashMap<>();
+            metricCols.forEach((m, c) -> {
+                values.put(m, m.of(p));
+                c.append(values.get(m));
+            });
             double value = metric.of(p);
             boolean breach = metric.better(threshold, value);
             if (breach) {
@@ -110,6 +129,7 @@ public final class MonitorReport implements Tabular {
             drift.append(level);
             alert.append(isAlert);
             note.append(String.join("; ", notes));
+            out.add(new Row(s.name(), r.length, withY.length, values, d, level, isAlert, String.join("; ", notes)));
             if (isAlert) {
                 alerts.add(s.name() + " (" + r.length + " rows): " + String.join("; ", notes.subList(0,
                         breach && level.equals("significant") ? 2 : 1)));
@@ -118,7 +138,7 @@ public final class MonitorReport implements Tabular {
 
         Table fresh = newSegments(model, routing, minNew, alerts);
         Table table = Table.create("Monitoring (" + metric + " threshold " + threshold + ")", cols);
-        return new MonitorReport(metric, threshold, table, fresh, alerts);
+        return new MonitorReport(metric, threshold, out, table, fresh, alerts);
     }
 
     /** Paths new at some level (shallowest new prefix), with at least minNew rows. */
@@ -161,6 +181,11 @@ public final class MonitorReport implements Tabular {
 
     public double threshold() {
         return threshold;
+    }
+
+    /** One row per serving model that scored some of the new rows, in segment order. */
+    public List<Row> rows() {
+        return rows;
     }
 
     /**

@@ -224,9 +224,12 @@ public final class PartitionedModel<M extends TransparentModel> {
                 perRow(routing, rows, (m, r) -> kind.predictions(m, data, r, new double[r.length]).values()));
     }
 
-    /** The classifier's labels, or null for a regressor (as {@link Target#read} takes them). */
-    List<Object> labelsOrNull() {
-        return datasetModel() instanceof ClassifierModel c ? c.labels() : null;
+    /**
+     * The target of every row of a labelled table as the model reads it: 0/1 by the training
+     * labels (classifier) or the value (regressor); NaN where the cell is missing.
+     */
+    double[] truth(Table data) {
+        return Target.read(data, target, datasetModel() instanceof ClassifierModel c ? c.labels() : null);
     }
 
     /** One score per row, in row order, each from the row's serving model. */

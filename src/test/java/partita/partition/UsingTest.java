@@ -198,6 +198,13 @@ class UsingTest {
         Table fresh = Data.withText(test, "relationship", i -> i < 60 ? "Stepchild" : rel.get(i));
         MonitorReport r = model.monitor(fresh, 0.85, 50);
         Table s = r.table();
+        assertEquals(s.rowCount(), r.rows().size(), "one typed row per table row");
+        for (int i = 0; i < s.rowCount(); i++) {
+            MonitorReport.Row row = r.rows().get(i);
+            assertEquals(s.stringColumn("segment").get(i), row.segment());
+            assertEquals(s.booleanColumn("alert").get(i), row.alert());
+            assertEquals(s.doubleColumn("auc").get(i), row.metrics().get(Metric.AUC));
+        }
         assertEquals(List.of("segment", "rows", "labelled", "auc", "accuracy", "log_loss", "psi", "drift", "alert", "note"),
                 s.columnNames());
         double[] y = truth(fresh);

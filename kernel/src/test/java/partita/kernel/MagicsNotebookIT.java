@@ -52,8 +52,11 @@ class MagicsNotebookIT {
         String compare = shown("%compare model=model test=test");
         assertTrue(compare.contains("ALL             8140"), compare);
         assertEquals("7 ALL", run.result("comparison.rows().size() + \" \" + comparison.overall().segment()"));
-        String table = shown("comparison.first(2)");
+        String table = shown("comparison.table().first(2)");
         assertTrue(table.startsWith("segment  rows  single_auc  partitioned_auc"), table);
+        String typed = shown("comparison");
+        assertTrue(typed.matches("(?s)segment +rows +single_auc +partitioned_auc.*"), "a typed result shows as its table: " + typed);
+        assertTrue(typed.contains("\nWife "), "every row, not only the first: " + typed);
         assertTrue(shown("%compare model=model data=train folds=3 as=cv").startsWith("3-fold cross-validated comparison (seed 42)"));
     }
 

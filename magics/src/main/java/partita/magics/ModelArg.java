@@ -1,9 +1,6 @@
 package partita.magics;
 
 import partita.PartitaException;
-import partita.model.ClassifierModel;
-import partita.model.Kind;
-import partita.model.RegressorModel;
 import partita.model.TransparentModel;
 import partita.partition.PartitionedModel;
 
@@ -36,8 +33,7 @@ final class ModelArg {
      */
     static String javaType(Object model) {
         if (model instanceof PartitionedModel<?> p) {
-            Class<?> segment = p.kind() == Kind.CLASSIFIER ? ClassifierModel.class : RegressorModel.class;
-            return PartitionedModel.class.getCanonicalName() + "<" + segment.getCanonicalName() + ">";
+            return PartitionedModel.class.getCanonicalName() + "<" + p.kind().modelType().getCanonicalName() + ">";
         }
         return model.getClass().getCanonicalName();
     }

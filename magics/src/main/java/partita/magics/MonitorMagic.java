@@ -44,7 +44,7 @@ final class MonitorMagic extends PartitaMagic {
         parts.add(Views.paragraph(report.alerts().isEmpty() ? "No alerts."
                 : report.alerts().size() + " alert(s):\n- " + String.join("\n- ", report.alerts())));
         parts.add(TableView.of(segments)
-                .markRows(r -> segments.booleanColumn("alert").get(r), Highlight.ALERT)
+                .markRows(r -> report.rows().get(r).alert(), Highlight.ALERT)
                 .maxRows(60).render());
         Table fresh = report.newSegments();
         if (fresh.rowCount() > 0) {
