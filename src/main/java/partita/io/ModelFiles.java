@@ -35,12 +35,7 @@ public final class ModelFiles {
     public static void save(Object model, Path path) {
         ObjectNode doc = encode(model);
         stopIfInterrupted(path);
-        byte[] bytes;
-        try {
-            bytes = ModelJson.MAPPER.writeValueAsBytes(doc);
-        } catch (JsonProcessingException e) {
-            throw new PartitaException("Could not write the model as JSON: " + e.getOriginalMessage() + ".", e);
-        }
+        byte[] bytes = serialise(doc);
         stopIfInterrupted(path);
         writeAtomically(path, bytes, written -> {
             try {
@@ -54,6 +49,28 @@ public final class ModelFiles {
                         + e.getMessage() + "). Any previous file at " + path + " is unchanged.", e);
             }
         });
+    }
+
+    /**
+     * A model as the bytes of its file, to ship it to where the data is (a Spark broadcast, a
+     * message); {@link #fromBytes} reads them back, checked as a file is.
+     */
+    public static byte[] toBytes(Object model) {
+        return serialise(encode(model));
+    }
+
+    /** The model in bytes written by {@link #toBytes} (or read from a model file), as the given type. */
+    public static <T> T fromBytes(byte[] bytes, Class<T> type) {
+        Path where = Path.of("(model bytes)");
+        return as(where, decode(where, parse(where, bytes)), type);
+    }
+
+    private static byte[] serialise(ObjectNode doc) {
+        try {
+            return ModelJson.MAPPER.writeValueAsBytes(doc);
+        } catch (JsonProcessingException e) {
+            throw new PartitaException("Could not write the model as JSON: " + e.getOriginalMessage() + ".", e);
+        }
     }
 
     /** The file document of a model. */
@@ -104,7 +121,10 @@ public final class ModelFiles {
      * refuses other formats, unknown versions, damaged files and models of another type.
      */
     public static <T> T load(Path path, Class<T> type) {
-        Object model = decode(path, read(path));
+        return as(path, decode(path, read(path)), type);
+    }
+
+    private static <T> T as(Path path, Object model, Class<T> type) {
         if (!type.isInstance(model)) {
             String held = model instanceof PartitionedModel<?> p ? "a partitioned " + p.kind().label()
                     + " (PartitionedModel)" : "a single " + ((TransparentModel) model).kind().label() + " ("

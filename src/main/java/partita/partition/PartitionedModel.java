@@ -312,6 +312,11 @@ public final class PartitionedModel<M extends TransparentModel> {
         return routing(data).serving()[row].name(); // the whole table: the same routing as predict*
     }
 
+    /** For every row, in row order, the name of the segment whose model scores it. */
+    public List<String> scoredBy(Table data) {
+        return java.util.Arrays.stream(routing(data).serving()).map(Segment::name).toList();
+    }
+
     /** One row's explanation by the model that scores it. */
     public RowExplanation explain(Table data, int row) {
         checkRow(data, row);

@@ -65,6 +65,24 @@ class ModelFilesTest {
     }
 
     @Test
+    void modelsTravelAsTheBytesOfTheirFile() throws IOException {
+        RegressorModel model = new XRegressor().fit(mixed, "amount", FEATURES).withPredictionRange(9, 50);
+        byte[] bytes = ModelFiles.toBytes(model);
+        Path file = dir.resolve("same.json");
+        ModelFiles.save(model, file);
+        assertArrayEquals(Files.readAllBytes(file), bytes, "the bytes are the file's");
+        RegressorModel back = ModelFiles.fromBytes(bytes, RegressorModel.class);
+        assertArrayEquals(model.predict(mixed), back.predict(mixed));
+        PartitaException wrong = assertThrows(PartitaException.class, () -> ModelFiles.fromBytes(bytes,
+                ClassifierModel.class));
+        assertTrue(wrong.getMessage().contains("holds a single regressor (RegressorModel), not a ClassifierModel"),
+                wrong.getMessage());
+        PartitaException junk = assertThrows(PartitaException.class, () -> ModelFiles.fromBytes(
+                "{\"format\": \"partita-model\", \"version\": 1".getBytes(StandardCharsets.UTF_8), Object.class));
+        assertTrue(junk.getMessage().contains("damaged or truncated"), junk.getMessage());
+    }
+
+    @Test
     void labelTypesSurvive() {
         Table t = mixed.copy();
         tech.tablesaw.api.IntColumn flag = tech.tablesaw.api.IntColumn.create("flag");

@@ -1,0 +1,219 @@
+package partita.spark;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import partita.PartitaException;
+import partita.model.Columns;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Rows between Spark and tablesaw, so the engine's own code (routing, scoring, training) runs
+ * on a chunk of a Spark partition and gives exactly what it gives on the same rows in a
+ * notebook. Numbers, text, booleans, dates and timestamps; a missing cell is Spark's null on one
+ * side and tablesaw's missing value on the other (the engine's missing-cell rule,
+ * {@link Columns#isMissing}, decides which cells are missing).
+ */
+public final class SparkTables {
+
+    private SparkTables() {
+    }
+
+    /** A Dataset with a table's columns and rows (for tests, tutorials and small tables). */
+    public static Dataset<Row> toDataset(SparkSession spark, Table table) {
+        List<StructField> fields = new ArrayList<>();
+        for (Column<?> c : table.columns()) {
+            fields.add(DataTypes.createStructField(c.name(), sparkType(c), true));
+        }
+        List<Row> rows = new ArrayList<>(table.rowCount());
+        for (int r = 0; r < table.rowCount(); r++) {
+            Object[] values = new Object[table.columnCount()];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = sparkValue(table.column(j), r);
+            }
+            rows.add(RowFactory.create(values));
+        }
+        return spark.createDataFrame(rows, DataTypes.createStructType(fields));
+    }
+
+    private static DataType sparkType(Column<?> c) {
+        if (c instanceof IntColumn) {
+            return DataTypes.IntegerType;
+        }
+        if (c instanceof LongColumn) {
+            return DataTypes.LongType;
+        }
+        if (c instanceof ShortColumn) {
+            return DataTypes.ShortType;
+        }
+        if (c instanceof DoubleColumn) {
+            return DataTypes.DoubleType;
+        }
+        if (c instanceof FloatColumn) {
+            return DataTypes.FloatType;
+        }
+        if (c instanceof BooleanColumn) {
+            return DataTypes.BooleanType;
+        }
+        if (c instanceof DateColumn) {
+            return DataTypes.DateType;
+        }
+        if (c instanceof DateTimeColumn || c instanceof InstantColumn) {
+            return DataTypes.TimestampType;
+        }
+        return DataTypes.StringType;
+    }
+
+    private static Object sparkValue(Column<?> c, int row) {
+        if (Columns.isMissing(c, row)) {
+            return null;
+        }
+        Object v = c.get(row);
+        if (v instanceof LocalDate d) {
+            return Date.valueOf(d);
+        }
+        if (v instanceof LocalDateTime t) {
+            return Timestamp.valueOf(t);
+        }
+        if (v instanceof Instant i) {
+            return Timestamp.from(i);
+        }
+        return c instanceof StringColumn || c instanceof BooleanColumn || v instanceof Number ? v : v.toString();
+    }
+
+    /** Where each named column is in a schema; an unknown name is an error naming close matches. */
+    static int[] indices(StructType schema, List<String> columns, String what) {
+        List<String> names = List.of(schema.fieldNames());
+        int[] out = new int[columns.size()];
+        for (int j = 0; j < out.length; j++) {
+            int i = names.indexOf(columns.get(j));
+            if (i < 0) {
+                throw PartitaException.unknownName(what, columns.get(j), names);
+            }
+            out[j] = i;
+        }
+        return out;
+    }
+
+    /** The given columns of some rows as a tablesaw Table, in the types the engine reads. */
+    static Table toTable(StructType schema, List<String> columns, int[] at, List<Row> rows) {
+        Table t = Table.create("spark rows");
+        for (int j = 0; j < at.length; j++) {
+            StructField f = schema.fields()[at[j]];
+            t.addColumns(column(f, columns.get(j), at[j], rows));
+        }
+        return t;
+    }
+
+    private static Column<?> column(StructField f, String name, int i, List<Row> rows) {
+        DataType type = f.dataType();
+        if (type.equals(DataTypes.IntegerType) || type.equals(DataTypes.ShortType) || type.equals(DataTypes.ByteType)) {
+            IntColumn c = IntColumn.create(name);
+            rows.forEach(r -> {
+                if (r.isNullAt(i)) {
+                    c.appendMissing();
+                } else {
+                    c.append(((Number) r.get(i)).intValue());
+                }
+            });
+            return c;
+        }
+        if (type.equals(DataTypes.LongType)) {
+            LongColumn c = LongColumn.create(name);
+            rows.forEach(r -> {
+                if (r.isNullAt(i)) {
+                    c.appendMissing();
+                } else {
+                    c.append(r.getLong(i));
+                }
+            });
+            return c;
+        }
+        if (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType) || type instanceof DecimalType) {
+            DoubleColumn c = DoubleColumn.create(name);
+            rows.forEach(r -> {
+                if (r.isNullAt(i)) {
+                    c.appendMissing();
+                } else {
+                    c.append(((Number) r.get(i)).doubleValue());
+                }
+            });
+            return c;
+        }
+        if (type.equals(DataTypes.BooleanType)) {
+            BooleanColumn c = BooleanColumn.create(name);
+            rows.forEach(r -> {
+                if (r.isNullAt(i)) {
+                    c.appendMissing();
+                } else {
+                    c.append(r.getBoolean(i));
+                }
+            });
+            return c;
+        }
+        if (type.equals(DataTypes.DateType)) {
+            DateColumn c = DateColumn.create(name);
+            rows.forEach(r -> {
+                Object v = r.isNullAt(i) ? null : r.get(i);
+                if (v == null) {
+                    c.appendMissing();
+                } else {
+                    c.append(v instanceof LocalDate d ? d : ((Date) v).toLocalDate());
+                }
+            });
+            return c;
+        }
+        if (type.equals(DataTypes.TimestampType)) {
+            DateTimeColumn c = DateTimeColumn.create(name);
+            rows.forEach(r -> {
+                Object v = r.isNullAt(i) ? null : r.get(i);
+                if (v == null) {
+                    c.appendMissing();
+                } else {
+                    c.append(v instanceof LocalDateTime t ? t : v instanceof Instant in
+                            ? LocalDateTime.ofInstant(in, java.time.ZoneOffset.UTC) : ((Timestamp) v).toLocalDateTime());
+                }
+            });
+            return c;
+        }
+        if (type.equals(DataTypes.StringType)) {
+            StringColumn c = StringColumn.create(name);
+            rows.forEach(r -> {
+                if (r.isNullAt(i)) {
+                    c.appendMissing();
+                } else {
+                    c.append(r.getString(i));
+                }
+            });
+            return c;
+        }
+        throw new PartitaException("Column '" + name + "' has Spark type " + type.simpleString() + ", which Partita"
+                + " cannot read. Cast it to a number, string, boolean, date or timestamp first.");
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Partitioned models on Apache Spark (provided by the cluster; Spark 4.x for Scala 2.13).
+ * {@link partita.spark.PartitionedScoring} scores a Dataset where it lives with the engine's
+ * own code, so every row gets the numbers a notebook gives it; {@link partita.spark.SparkTables}
+ * moves rows between Spark and tablesaw. Depends on the engine ({@code partita.io},
+ * {@code partita.partition}) and Spark; nothing in the engine depends on this module.
+ */
+package partita.spark;
