@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
  */
 public final class ClassifierModel extends FittedModel implements TransparentModel {
 
-    private static final int BINS = 20;
+    private static final int BINS = CalibrationBins.BINS;
     private static final int MAP_POINTS = 101;
     private static final int SMOOTH = 15;
 
@@ -39,6 +39,43 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
         SplitStats[] stats = view.stats(names, params.alpha());
         return build(params, data.target(), data.labels(), names, same(params, names.size()), stats,
                 view.targetMean(), view.n(), view, null, prior);
+    }
+
+    /** See {@link XClassifier#fit(String, List, List, java.util.function.Function)}. */
+    static ClassifierModel fit(Params params, String target, List<Object> labels, List<ValueCounts> counts,
+                               java.util.function.Function<ClassifierModel, CalibrationBins> calibrate) {
+        if (params.optimise()) {
+            throw new PartitaException("optimise=true fits the leaf scores over the training rows, so it cannot fit"
+                    + " from aggregated statistics alone. Fit the reference method (optimise=false) this way.");
+        }
+        if (counts.isEmpty()) {
+            throw new PartitaException("No features: give the value counts of at least one feature.");
+        }
+        int n = counts.get(0).rows();
+        double positives = counts.get(0).missingSum();
+        for (double s : counts.get(0).sums()) {
+            positives += s;
+        }
+        for (ValueCounts c : counts) {
+            if (c.rows() != n) {
+                throw new PartitaException("The value counts cover different rows: feature '" + c.feature() + "' has "
+                        + c.rows() + ", feature '" + counts.get(0).feature() + "' " + n + ". Count every feature over"
+                        + " the same rows.");
+            }
+        }
+        double mean = positives / n;
+        if (n == 0 || mean == 0 || mean == 1) {
+            throw new PartitaException("The training rows contain " + (n == 0 ? "no rows" : "only the label '"
+                    + labels.get((int) mean) + "'") + " of target '" + target + "'; a binary classifier needs rows of"
+                    + " both labels " + labels + ".");
+        }
+        List<String> names = counts.stream().map(ValueCounts::feature).toList();
+        SplitStats[] stats = counts.stream().map(c -> c.splitStats(params.alpha())).toArray(SplitStats[]::new);
+        Params[] featureParams = same(params, names.size());
+        ClassifierModel provisional = build(params, target, labels, names, featureParams, stats, mean, n, null,
+                new double[MAP_POINTS], null);
+        double[] map = calibrationMap(calibrate.apply(provisional));
+        return build(params, target, labels, names, featureParams, stats, mean, n, null, map, null);
     }
 
     /**
@@ -95,19 +132,13 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
      * bin below, or above at the start).
      */
     static double[] calibrationMap(double[] scores, double[] y) {
-        double[] edges = new double[BINS + 1];
-        for (int i = 0; i <= BINS; i++) {
-            edges[i] = (5 * i) / 100.0;
-        }
-        long[] count = new long[BINS];
-        double[] sum = new double[BINS];
-        for (int i = 0; i < scores.length; i++) {
-            int b = bin(edges, scores[i]);
-            if (b >= 0) {
-                count[b]++;
-                sum[b] += y[i];
-            }
-        }
+        return calibrationMap(CalibrationBins.of(scores, y));
+    }
+
+    /** The map from the bins of the training scores (count and target sum per bin). */
+    static double[] calibrationMap(CalibrationBins bins) {
+        long[] count = bins.count();
+        double[] sum = bins.sum();
         double[] v = new double[BINS];
         boolean[] defined = new boolean[BINS];
         for (int i = 0; i < BINS; i++) {
@@ -175,22 +206,6 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
             out[i] = sameRun >= count ? prev : sum / count;
         }
         return out;
-    }
-
-    /** Bin b with edges[b] &lt; s &lt;= edges[b + 1], or -1 (0, below, above or NaN). */
-    private static int bin(double[] edges, double s) {
-        if (!(s > edges[0] && s <= edges[BINS])) {
-            return -1;
-        }
-        int b = (int) Math.ceil(s * BINS) - 1; // a guess, corrected against the exact edges
-        b = Math.max(0, Math.min(BINS - 1, b));
-        while (b > 0 && s <= edges[b]) {
-            b--;
-        }
-        while (b < BINS - 1 && s > edges[b + 1]) {
-            b++;
-        }
-        return b;
     }
 
     /** Undefined bins take the nearest defined bin below (above when none is below). */

@@ -72,45 +72,13 @@ final class Splits {
 
     /** Statistics of one prepared feature over a view of the training rows, in O(rows + distinct values). */
     static SplitStats of(TrainingData.PreparedColumn column, double[] y, int[] rows, double alpha) {
-        int k = column.size();
-        int[] count = new int[k];
-        double[] sum = new double[k];
-        int[] codes = column.codes();
-        int missingCount = 0;
-        double missingSum = 0;
-        for (int r : rows) {
-            int c = codes[r];
-            if (c < 0) {
-                missingCount++;
-                missingSum += y[r];
-            } else {
-                count[c]++;
-                sum[c] += y[r];
-            }
-        }
-        double missingMean = missingCount == 0 ? Double.NaN : missingSum / missingCount;
-        return column.numeric()
-                ? numeric(column.values(), count, sum, missingCount, missingMean, alpha)
-                : categorical(column.categories(), count, sum, missingCount, missingMean);
+        return ValueCounts.of(column, y, rows).splitStats(alpha);
     }
 
-    private static SplitStats.Numeric numeric(double[] values, int[] count, double[] sum, int missingCount, double missingMean,
-                                   double alpha) {
-        // keep only the distinct values present in this view
-        int k = 0;
-        for (int c : count) {
-            k += c > 0 ? 1 : 0;
-        }
-        double[] u = new double[k];
-        int[] cnt = new int[k];
-        double[] sm = new double[k];
-        for (int i = 0, j = 0; i < values.length; i++) {
-            if (count[i] > 0) {
-                u[j] = values[i];
-                cnt[j] = count[i];
-                sm[j++] = sum[i];
-            }
-        }
+    /** Numeric statistics from the distinct values present (ascending), their counts and target sums. */
+    static SplitStats.Numeric numeric(double[] u, int[] cnt, double[] sm, int missingCount, double missingMean,
+                                      double alpha) {
+        int k = u.length;
         int total = 0;
         double totalSum = 0;
         for (int j = 0; j < k; j++) {
@@ -170,7 +138,8 @@ final class Splits {
         return new SplitStats.Numeric(splits, lc, lm, rc, rm, total, mean, missingCount, missingMean);
     }
 
-    private static SplitStats.Categorical categorical(String[] categories, int[] count, double[] sum, int missingCount,
+    /** Categorical statistics from the categories present (in text order), their counts and target sums. */
+    static SplitStats.Categorical categorical(String[] categories, int[] count, double[] sum, int missingCount,
                                            double missingMean) {
         int k = 0;
         for (int c : count) {

@@ -117,6 +117,21 @@ public final class TrainingData {
         return columns[j];
     }
 
+    /**
+     * The value counts of some labelled rows for a classifier with the given labels (one chunk of
+     * a distributed table): one {@link ValueCounts} per feature, in feature order, checked as a fit
+     * checks its table (known feature columns of usable types, no missing target, only these labels).
+     */
+    public static List<ValueCounts> classifierCounts(Table rows, String target, List<String> features,
+                                                     List<Object> labels) {
+        checkFeatures(rows, target, features);
+        Column<?> t = Columns.column(rows, target, "target");
+        checkNoMissingTarget(t);
+        double[] y = Labels.read(t, labels);
+        int[] all = IntStream.range(0, rows.rowCount()).toArray();
+        return features.stream().map(f -> ValueCounts.of(PreparedColumn.of(rows.column(f)), y, all)).toList();
+    }
+
     private static void checkFeatures(Table table, String target, List<String> features) {
         if (features.isEmpty()) {
             throw new PartitaException("No feature columns: the table has only the target '" + target

@@ -8,7 +8,9 @@
  * target preparation, metrics, headline metric, loss, the predictions metrics read);
  * {@link partita.model.Params} holds the hyper-parameters; {@link partita.model.Columns} owns
  * the missing-cell rule and {@link partita.model.Labels} the label rule. Split statistics, tree
- * growing and the optional leaf optimiser live here too. Depends on tablesaw,
+ * growing and the optional leaf optimiser live here too, and the sufficient statistics a
+ * distributed trainer aggregates ({@link partita.model.ValueCounts},
+ * {@link partita.model.CalibrationBins}). Depends on tablesaw,
  * {@link partita.eval} and {@link partita.PartitaException}.
  */
 package partita.model;

@@ -2,7 +2,9 @@
  * Partitioned models on Apache Spark (provided by the cluster; Spark 4.x for Scala 2.13).
  * {@link partita.spark.PartitionedScoring} scores a Dataset where it lives with the engine's
  * own code, so every row gets the numbers a notebook gives it; {@link partita.spark.SparkTables}
- * moves rows between Spark and tablesaw. Depends on the engine ({@code partita.io},
+ * moves rows between Spark and tablesaw; {@link partita.spark.SparkTraining} fits a transparent
+ * classifier from counts aggregated by Spark (the engine's {@link partita.model.ValueCounts} and
+ * {@link partita.model.CalibrationBins}), bit for bit the model of the same rows in a notebook. Depends on the engine ({@code partita.io},
  * {@code partita.partition}) and Spark; nothing in the engine depends on this module.
  */
 package partita.spark;

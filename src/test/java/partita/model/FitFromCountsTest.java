@@ -1,0 +1,110 @@
+package partita.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import partita.PartitaException;
+import partita.io.ModelJson;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * A classifier fitted from aggregated statistics (value counts and calibration bins, counted
+ * over shuffled pieces of the rows and merged, as a distributed trainer does) is the classifier
+ * fitted on the rows, bit for bit.
+ */
+class FitFromCountsTest {
+
+    private static Table adult() {
+        return Table.read().usingOptions(CsvReadOptions.builder(Path.of("../notebooks/data/adult.csv").toFile())
+                .missingValueIndicator("?"));
+    }
+
+    /** The rows in a seeded random order, cut in {@code pieces} parts. */
+    private static List<int[]> shuffledPieces(int n, int pieces, long seed) {
+        int[] order = IntStream.range(0, n).toArray();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int p = 0; p < pieces; p++) {
+            out.add(java.util.Arrays.copyOfRange(order, p * n / pieces, (p + 1) * n / pieces));
+        }
+        return out;
+    }
+
+    @Test
+    void aClassifierFromMergedCountsIsTheClassifierFromTheRows() {
+        Table adult = adult();
+        List<String> features = adult.columnNames().stream().filter(c -> !c.equals("income")).toList();
+        Params params = Params.builder().maxDepth(6).minInfoGain(0.001).build();
+        ClassifierModel fromRows = new XClassifier(params).fit(adult, "income", features);
+
+        TrainingData data = TrainingData.forClassification(adult, "income", features);
+        List<int[]> pieces = shuffledPieces(adult.rowCount(), 3, 7);
+        List<ValueCounts> counts = new ArrayList<>();
+        for (String f : features) {
+            ValueCounts merged = null;
+            for (int[] piece : pieces) {
+                ValueCounts c = ValueCounts.of(data.column(f), data.y(), piece);
+                merged = merged == null ? c : merged.merge(c);
+            }
+            counts.add(merged);
+        }
+        double[] y = data.y();
+        ClassifierModel fromCounts = new XClassifier(params).fit("income", data.labels(), counts, provisional -> {
+            CalibrationBins bins = CalibrationBins.empty();
+            for (int[] piece : pieces) {
+                int[] ascending = java.util.Arrays.stream(piece).sorted().toArray(); // Table.rows keeps table order
+                Table rows = adult.rows(ascending);
+                double[] pieceY = java.util.Arrays.stream(ascending).mapToDouble(r -> y[r]).toArray();
+                bins = bins.merge(CalibrationBins.of(provisional.predictScore(rows), pieceY));
+            }
+            return bins;
+        });
+
+        assertEquals(ModelJson.toJson(fromRows), ModelJson.toJson(fromCounts), "the same model, to the last bit");
+        assertArrayEquals(fromRows.predictScore(adult), fromCounts.predictScore(adult));
+        assertArrayEquals(fromRows.predictProba(adult), fromCounts.predictProba(adult));
+        assertArrayEquals(fromRows.calibrationMap(), fromCounts.calibrationMap());
+        assertFalse(fromCounts.hasTrainingData(), "it keeps no rows, as a loaded model");
+    }
+
+    @Test
+    void countsMergeInValueOrderAndAreChecked() {
+        ValueCounts a = new ValueCounts("x", new double[] {1, 3}, null, new int[] {2, 1}, new double[] {1, 1}, 1, 0);
+        ValueCounts b = new ValueCounts("x", new double[] {2, 3}, null, new int[] {1, 4}, new double[] {0, 2}, 0, 0);
+        ValueCounts m = a.merge(b);
+        assertArrayEquals(new double[] {1, 2, 3}, m.values());
+        assertArrayEquals(new int[] {2, 1, 5}, m.counts());
+        assertArrayEquals(new double[] {1, 0, 3}, m.sums());
+        assertEquals(9, m.rows());
+        ValueCounts c = new ValueCounts("c", null, new String[] {"a", "c"}, new int[] {1, 1}, new double[] {1, 0}, 0, 0);
+        ValueCounts d = new ValueCounts("c", null, new String[] {"b"}, new int[] {2}, new double[] {1}, 0, 0);
+        assertArrayEquals(new String[] {"a", "b", "c"}, c.merge(d).categories());
+        assertThrows(PartitaException.class, () -> new ValueCounts("x", new double[] {1}, null, new int[] {1, 2},
+                new double[] {0}, 0, 0));
+        ValueCounts other = new ValueCounts("y", new double[] {1}, null, new int[] {5}, new double[] {1}, 0, 0);
+        PartitaException rows = assertThrows(PartitaException.class, () -> new XClassifier().fit("t", List.of(0, 1),
+                List.of(a, other), p -> CalibrationBins.empty()));
+        assertTrue(rows.getMessage().contains("cover different rows"), rows.getMessage());
+        PartitaException optimised = assertThrows(PartitaException.class, () -> new XClassifier(
+                Params.builder().optimise(true).build()).fit("t", List.of(0, 1), List.of(a), p -> CalibrationBins.empty()));
+        assertTrue(optimised.getMessage().contains("cannot fit from aggregated statistics"), optimised.getMessage());
+    }
+}
