@@ -79,11 +79,19 @@ public final class ImportanceMatrix implements Tabular {
 
     /** The k most important features of every segment: segment, rank (1 = most), feature, importance. */
     public Table top(int k) {
+        return top(k, segments);
+    }
+
+    /** As {@link #top(int)}, for the given segments only (in the matrix's order). */
+    public Table top(int k, List<String> only) {
         StringColumn segment = StringColumn.create("segment");
         IntColumn rank = IntColumn.create("rank");
         StringColumn feature = StringColumn.create("feature");
         DoubleColumn importance = DoubleColumn.create("importance");
         for (int s = 0; s < segments.size(); s++) {
+            if (!only.contains(segments.get(s))) {
+                continue;
+            }
             int col = s;
             List<Integer> order = new ArrayList<>();
             for (int f = 0; f < features.size(); f++) {

@@ -21,7 +21,6 @@ import partita.partition.segment.SegmentKey;
 import partita.partition.segment.SegmentNames;
 import partita.partition.segment.Segmentation;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -446,29 +445,18 @@ public final class PartitionedModel<M extends TransparentModel> {
      * params_after (only the changed ones), leaves_before, leaves_after, and the training metric
      * before and after.
      */
-    public Table changesFrom(PartitionedModel<?> before) {
-        StringColumn segment = StringColumn.create("segment");
-        StringColumn pb = StringColumn.create("params_before");
-        StringColumn pa = StringColumn.create("params_after");
-        IntColumn lb = IntColumn.create("leaves_before");
-        IntColumn la = IntColumn.create("leaves_after");
-        String m = kind().headline().label();
-        DoubleColumn mb = DoubleColumn.create("train_" + m + "_before");
-        DoubleColumn ma = DoubleColumn.create("train_" + m + "_after");
+    public RefitChanges changesFrom(PartitionedModel<?> before) {
+        List<RefitChanges.Row> rows = new ArrayList<>();
         for (Segment s : segments) {
             Segment old = before.segment(s.key());
             if (old == null || old.model() == s.model()) {
                 continue;
             }
-            segment.append(s.name());
-            pb.append(old.params() == null ? "" : changedParams(s.params(), old.params()));
-            pa.append(s.params() == null ? "" : changedParams(old.params(), s.params()));
-            lb.append(old.leaves());
-            la.append(s.leaves());
-            mb.append(old.trainingMetric());
-            ma.append(s.trainingMetric());
+            rows.add(new RefitChanges.Row(s.name(), old.params() == null ? "" : changedParams(s.params(), old.params()),
+                    s.params() == null ? "" : changedParams(old.params(), s.params()), old.leaves(), s.leaves(),
+                    old.trainingMetric(), s.trainingMetric()));
         }
-        return Table.create("Refit changes", segment, pb, pa, lb, la, mb, ma);
+        return new RefitChanges(kind().headline(), rows);
     }
 
     /**

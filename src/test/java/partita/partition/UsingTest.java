@@ -252,7 +252,7 @@ class UsingTest {
         assertTrue(shallow.model("Husband").leafCount() < model.model("Husband").leafCount());
         assertSame(model.model("Wife"), shallow.model("Wife"));
         assertNotSame(model.model("Husband"), shallow.model("Husband"));
-        Table changes = shallow.changesFrom(model);
+        Table changes = shallow.changesFrom(model).table();
         assertEquals(1, changes.rowCount());
         assertEquals("max_depth=8", changes.stringColumn("params_before").get(0));
         assertEquals("max_depth=2", changes.stringColumn("params_after").get(0));

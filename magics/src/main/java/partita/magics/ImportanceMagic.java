@@ -46,8 +46,7 @@ final class ImportanceMagic extends PartitaMagic {
             }
         }
         String name = call.bind(matrix, ImportanceMatrix.class);
-        Table topTable = matrix.top(top);
-        Table topShown = topTable.where(topTable.stringColumn("segment").isIn(segments));
+        Table topShown = matrix.top(top, segments);
         return Rendered.concat(
                 Charts.importance("Feature importance by segment (" + model.target() + ")",
                         new Charts.ImportanceGrid(features, segments, values)).render(),

@@ -11,6 +11,7 @@ import partita.magics.render.TableView;
 import partita.model.Params;
 import partita.model.TransparentModel;
 import partita.partition.PartitionedModel;
+import partita.partition.RefitChanges;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -55,11 +56,14 @@ final class RefitMagic extends PartitaMagic {
         }
         List<String> features = args.list("features");
         Table changes;
+        List<Charts.BeforeAfter> bars = new ArrayList<>();
         Object refitted;
         long start = System.nanoTime();
         if (model instanceof PartitionedModel<?> partitioned) {
             PartitionedModel<?> after = partitioned.refit(ParamKeys.change(settings), args.list("segment"), features);
-            changes = after.changesFrom(partitioned);
+            RefitChanges typed = after.changesFrom(partitioned);
+            typed.rows().forEach(r -> bars.add(new Charts.BeforeAfter(r.segment(), r.leavesBefore(), r.leavesAfter())));
+            changes = typed.table();
             refitted = after;
         } else {
             if (args.has("segment")) {
@@ -68,16 +72,11 @@ final class RefitMagic extends PartitaMagic {
             }
             TransparentModel before = (TransparentModel) model;
             TransparentModel after = before.refit(ParamKeys.change(settings), features.toArray(String[]::new));
-            changes = leafChanges(before, after);
+            changes = leafChanges(before, after, bars);
             refitted = after;
         }
         double ms = (System.nanoTime() - start) / 1e6;
         call.notebook().bind(name, refitted, ModelArg.javaType(refitted));
-        List<Charts.BeforeAfter> bars = new ArrayList<>();
-        for (int r = 0; r < changes.rowCount(); r++) {
-            bars.add(new Charts.BeforeAfter(changes.stringColumn(0).get(r), changes.intColumn("leaves_before").get(r),
-                    changes.intColumn("leaves_after").get(r)));
-        }
         java.util.Set<String> thinned = new java.util.TreeSet<>();
         if (model instanceof PartitionedModel<?> p) {
             p.trainedSegments().forEach(seg -> thinned.addAll(p.model(seg).thinnedFeatures()));
@@ -94,15 +93,18 @@ final class RefitMagic extends PartitaMagic {
                 Views.bound(name, refitted));
     }
 
-    /** Per feature of a single model: leaves before and after. */
-    private static Table leafChanges(TransparentModel before, TransparentModel after) {
+    /** Per feature of a single model: leaves before and after (also added to the chart's bars). */
+    private static Table leafChanges(TransparentModel before, TransparentModel after, List<Charts.BeforeAfter> bars) {
         StringColumn feature = StringColumn.create("feature");
         IntColumn lb = IntColumn.create("leaves_before");
         IntColumn la = IntColumn.create("leaves_after");
         for (String f : before.features()) {
+            int b = before.profile(f).leaves().size();
+            int a = after.profile(f).leaves().size();
             feature.append(f);
-            lb.append(before.profile(f).leaves().size());
-            la.append(after.profile(f).leaves().size());
+            lb.append(b);
+            la.append(a);
+            bars.add(new Charts.BeforeAfter(f, b, a));
         }
         return Table.create("Refit changes", feature, lb, la);
     }
