@@ -75,10 +75,17 @@ public enum Kind {
         return Metric.parse(text, metrics(), label() + " metric");
     }
 
-    /** What a model of this kind predicts on some rows (null = all), as every metric reads it. */
-    public Predictions predictions(TransparentModel model, Table data, int[] rows, double[] truth) {
-        return new Predictions(truth, model instanceof ClassifierModel c ? c.predictProba(data, rows)
-                : ((RegressorModel) model).predict(data, rows));
+    /**
+     * The numbers every metric reads, for some rows of a table (null = all): the calibrated
+     * probability of the positive label (classifier) or the clipped prediction (regressor).
+     */
+    public double[] values(TransparentModel model, Table data, int[] rows) {
+        return model instanceof ClassifierModel c ? c.predictProba(data, rows) : ((RegressorModel) model).predict(data, rows);
+    }
+
+    /** What a model predicts on some rows (null = all) of a table whose targets, row by row, are {@code y}. */
+    public Predictions predictions(TransparentModel model, Table data, int[] rows, double[] y) {
+        return new Predictions(rows == null ? y : Predictions.pick(y, rows), values(model, data, rows));
     }
 
     /** The type of this kind's fitted models. */

@@ -82,7 +82,7 @@ public final class Comparison implements Tabular {
         }
         PartitionedModel.Routing routing = model.routing(test);
         Kind kind = model.kind();
-        Predictions single = kind.predictions(model.datasetModel(), test, use, Predictions.pick(y, use));
+        Predictions single = kind.predictions(model.datasetModel(), test, use, y);
         Predictions part = model.predictions(routing, test, y, use);
         List<Row> out = new ArrayList<>();
         out.add(row(kind, ALL, single, part));
@@ -161,9 +161,7 @@ public final class Comparison implements Tabular {
 
     /** The row of a segment (or {@code ALL}). */
     public Row row(String segment) {
-        Map<String, Row> byName = new LinkedHashMap<>();
-        rows.forEach(r -> byName.put(r.segment(), r));
-        return SegmentNames.find(segment, byName);
+        return SegmentNames.find(segment, rows, Row::segment);
     }
 
     /**

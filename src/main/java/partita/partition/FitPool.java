@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import partita.PartitaException;
-import partita.eval.Predictions;
 import partita.model.Kind;
 import partita.model.TrainingData;
 import partita.model.TransparentModel;
@@ -43,7 +42,7 @@ final class FitPool<M extends TransparentModel> {
 
     /** A segment's training metric: the headline metric on its own training rows (targets {@code y}). */
     static double trainingMetric(Kind kind, TransparentModel m, Table table, double[] y, int[] rows) {
-        return kind.headline().of(kind.predictions(m, table, rows, Predictions.pick(y, rows)));
+        return kind.headline().of(kind.predictions(m, table, rows, y));
     }
 
     /**

@@ -97,7 +97,7 @@ public final class MonitorReport implements Tabular {
             }
             List<String> notes = new ArrayList<>();
             int[] withY = y == null ? new int[0] : Arrays.stream(r).filter(i -> !Double.isNaN(y[i])).toArray();
-            Predictions p = kind.predictions(s.model(), data, withY, y == null ? new double[0] : Predictions.pick(y, withY));
+            Predictions p = kind.predictions(s.model(), data, withY, y == null ? new double[0] : y);
             Map<Metric, Double> values = new LinkedHashMap<>();
             metricCols.forEach((m, c) -> {
                 values.put(m, m.of(p));

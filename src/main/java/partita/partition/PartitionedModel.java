@@ -220,7 +220,7 @@ public final class PartitionedModel<M extends TransparentModel> {
     Predictions predictions(Routing routing, Table data, double[] y, int[] rows) {
         Kind kind = kind();
         return new Predictions(Predictions.pick(y, rows),
-                perRow(routing, rows, (m, r) -> kind.predictions(m, data, r, new double[r.length]).values()));
+                perRow(routing, rows, (m, r) -> kind.values(m, data, r)));
     }
 
     /**

@@ -1,7 +1,6 @@
 package partita.partition;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import partita.Tabular;
@@ -69,9 +68,7 @@ public final class SegmentAnalysis implements Tabular {
 
     /** The row of a segment by name; unknown names get close matches. */
     public Row row(String segment) {
-        Map<String, Row> byName = new LinkedHashMap<>();
-        rows.forEach(r -> byName.put(r.segment(), r));
-        return SegmentNames.find(segment, byName);
+        return SegmentNames.find(segment, rows, Row::segment);
     }
 
     /** Columns segment, level, rows, share, missing_target, target_mean, target_std, status. */

@@ -238,7 +238,7 @@ final class TrainingJob<M extends TransparentModel> {
 
     /** What a model predicts on some rows of the job's table. */
     private Predictions predictions(TransparentModel m, int[] rows) {
-        return kind.predictions(m, table, rows, Predictions.pick(y, rows));
+        return kind.predictions(m, table, rows, y);
     }
 
     CrossValidation crossValidate(int folds, long seed) {

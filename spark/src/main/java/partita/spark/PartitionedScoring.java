@@ -44,9 +44,6 @@ public final class PartitionedScoring {
     public static final String PREDICTION = "prediction";
     public static final String SCORED_BY = "scored_by";
 
-    /** Rows converted and scored at a time in a partition: bounds the memory of a task. */
-    static final int CHUNK = 50_000;
-
     private PartitionedScoring() {
     }
 
@@ -85,15 +82,16 @@ public final class PartitionedScoring {
         public Iterator<Row> call(Iterator<Row> rows) {
             PartitionedModel<?> model = Models.get(bytes);
             int[] at = SparkTables.indices(schema, needed, "column");
+            Iterator<List<Row>> chunks = SparkTables.chunks(rows);
             return new Iterator<>() {
-                private Iterator<Row> chunk = List.<Row>of().iterator();
+                private Iterator<Row> scored = List.<Row>of().iterator();
 
                 @Override
                 public boolean hasNext() {
-                    if (!chunk.hasNext() && rows.hasNext()) {
-                        chunk = scoreChunk(model, at, rows).iterator();
+                    while (!scored.hasNext() && chunks.hasNext()) {
+                        scored = scoreChunk(model, at, chunks.next()).iterator();
                     }
-                    return chunk.hasNext();
+                    return scored.hasNext();
                 }
 
                 @Override
@@ -101,16 +99,12 @@ public final class PartitionedScoring {
                     if (!hasNext()) {
                         throw new NoSuchElementException();
                     }
-                    return chunk.next();
+                    return scored.next();
                 }
             };
         }
 
-        private List<Row> scoreChunk(PartitionedModel<?> model, int[] at, Iterator<Row> rows) {
-            List<Row> in = new ArrayList<>(CHUNK);
-            while (rows.hasNext() && in.size() < CHUNK) {
-                in.add(rows.next());
-            }
+        private List<Row> scoreChunk(PartitionedModel<?> model, int[] at, List<Row> in) {
             Table t = SparkTables.toTable(schema, needed, at, in);
             double[] score = model.predictScore(t);
             double[] value = model.kind() == Kind.CLASSIFIER ? model.predictProba(t)

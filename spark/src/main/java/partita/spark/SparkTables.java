@@ -5,8 +5,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.BiConsumer;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -107,6 +111,31 @@ public final class SparkTables {
         return c instanceof StringColumn || c instanceof BooleanColumn || v instanceof Number ? v : v.toString();
     }
 
+    /** Rows converted and processed at a time in a partition: bounds the memory of a task. */
+    static final int CHUNK = 50_000;
+
+    /** A partition's rows, at most {@link #CHUNK} at a time. */
+    static Iterator<List<Row>> chunks(Iterator<Row> rows) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public List<Row> next() {
+                if (!rows.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<Row> chunk = new ArrayList<>(CHUNK);
+                while (rows.hasNext() && chunk.size() < CHUNK) {
+                    chunk.add(rows.next());
+                }
+                return chunk;
+            }
+        };
+    }
+
     /** Where each named column is in a schema; an unknown name is an error naming close matches. */
     static int[] indices(StructType schema, List<String> columns, String what) {
         List<String> names = List.of(schema.fieldNames());
@@ -134,86 +163,42 @@ public final class SparkTables {
     private static Column<?> column(StructField f, String name, int i, List<Row> rows) {
         DataType type = f.dataType();
         if (type.equals(DataTypes.IntegerType) || type.equals(DataTypes.ShortType) || type.equals(DataTypes.ByteType)) {
-            IntColumn c = IntColumn.create(name);
-            rows.forEach(r -> {
-                if (r.isNullAt(i)) {
-                    c.appendMissing();
-                } else {
-                    c.append(((Number) r.get(i)).intValue());
-                }
-            });
-            return c;
+            return fill(IntColumn.create(name), rows, i, (c, r) -> c.append(((Number) r.get(i)).intValue()));
         }
         if (type.equals(DataTypes.LongType)) {
-            LongColumn c = LongColumn.create(name);
-            rows.forEach(r -> {
-                if (r.isNullAt(i)) {
-                    c.appendMissing();
-                } else {
-                    c.append(r.getLong(i));
-                }
-            });
-            return c;
+            return fill(LongColumn.create(name), rows, i, (c, r) -> c.append(r.getLong(i)));
         }
         if (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType) || type instanceof DecimalType) {
-            DoubleColumn c = DoubleColumn.create(name);
-            rows.forEach(r -> {
-                if (r.isNullAt(i)) {
-                    c.appendMissing();
-                } else {
-                    c.append(((Number) r.get(i)).doubleValue());
-                }
-            });
-            return c;
+            return fill(DoubleColumn.create(name), rows, i, (c, r) -> c.append(((Number) r.get(i)).doubleValue()));
         }
         if (type.equals(DataTypes.BooleanType)) {
-            BooleanColumn c = BooleanColumn.create(name);
-            rows.forEach(r -> {
-                if (r.isNullAt(i)) {
-                    c.appendMissing();
-                } else {
-                    c.append(r.getBoolean(i));
-                }
-            });
-            return c;
+            return fill(BooleanColumn.create(name), rows, i, (c, r) -> c.append(r.getBoolean(i)));
         }
         if (type.equals(DataTypes.DateType)) {
-            DateColumn c = DateColumn.create(name);
-            rows.forEach(r -> {
-                Object v = r.isNullAt(i) ? null : r.get(i);
-                if (v == null) {
-                    c.appendMissing();
-                } else {
-                    c.append(v instanceof LocalDate d ? d : ((Date) v).toLocalDate());
-                }
-            });
-            return c;
+            return fill(DateColumn.create(name), rows, i, (c, r) -> c.append(r.get(i) instanceof LocalDate d ? d
+                    : ((Date) r.get(i)).toLocalDate()));
         }
         if (type.equals(DataTypes.TimestampType)) {
-            DateTimeColumn c = DateTimeColumn.create(name);
-            rows.forEach(r -> {
-                Object v = r.isNullAt(i) ? null : r.get(i);
-                if (v == null) {
-                    c.appendMissing();
-                } else {
-                    c.append(v instanceof LocalDateTime t ? t : v instanceof Instant in
-                            ? LocalDateTime.ofInstant(in, java.time.ZoneOffset.UTC) : ((Timestamp) v).toLocalDateTime());
-                }
-            });
-            return c;
+            return fill(DateTimeColumn.create(name), rows, i, (c, r) -> c.append(r.get(i) instanceof LocalDateTime t ? t
+                    : r.get(i) instanceof Instant in ? LocalDateTime.ofInstant(in, ZoneOffset.UTC)
+                    : ((Timestamp) r.get(i)).toLocalDateTime()));
         }
         if (type.equals(DataTypes.StringType)) {
-            StringColumn c = StringColumn.create(name);
-            rows.forEach(r -> {
-                if (r.isNullAt(i)) {
-                    c.appendMissing();
-                } else {
-                    c.append(r.getString(i));
-                }
-            });
-            return c;
+            return fill(StringColumn.create(name), rows, i, (c, r) -> c.append(r.getString(i)));
         }
         throw new PartitaException("Column '" + name + "' has Spark type " + type.simpleString() + ", which Partita"
                 + " cannot read. Cast it to a number, string, boolean, date or timestamp first.");
+    }
+
+    /** Field {@code i} of every row appended to the column: null as missing, anything else by {@code append}. */
+    private static <C extends Column<?>> C fill(C column, List<Row> rows, int i, BiConsumer<C, Row> append) {
+        for (Row r : rows) {
+            if (r.isNullAt(i)) {
+                column.appendMissing();
+            } else {
+                append.accept(column, r);
+            }
+        }
+        return column;
     }
 }

@@ -11,7 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
-import partita.PartitaException;
 import partita.io.ModelFiles;
 import partita.model.CalibrationBins;
 import partita.model.ClassifierModel;
@@ -84,24 +83,18 @@ public final class SparkTraining {
         return out;
     }
 
-    /** A partition's rows as tables of at most {@link PartitionedScoring#CHUNK} rows. */
-    static Iterable<Table> chunks(StructType schema, List<String> names, int[] at, Iterator<Row> rows) {
+    /** A partition's rows as tables of at most {@link SparkTables#CHUNK} rows. */
+    private static Iterable<Table> chunks(StructType schema, List<String> names, int[] at, Iterator<Row> rows) {
+        Iterator<List<Row>> chunks = SparkTables.chunks(rows);
         return () -> new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return rows.hasNext();
+                return chunks.hasNext();
             }
 
             @Override
             public Table next() {
-                List<Row> chunk = new ArrayList<>(PartitionedScoring.CHUNK);
-                while (rows.hasNext() && chunk.size() < PartitionedScoring.CHUNK) {
-                    chunk.add(rows.next());
-                }
-                if (chunk.isEmpty()) {
-                    throw new PartitaException("no rows left in the partition");
-                }
-                return SparkTables.toTable(schema, names, at, chunk);
+                return SparkTables.toTable(schema, names, at, chunks.next());
             }
         };
     }

@@ -1,6 +1,9 @@
 package partita.partition.segment;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import partita.PartitaException;
 
 /** Looking segments up by the names people type. */
@@ -25,5 +28,12 @@ public final class SegmentNames {
                     + "1 (a number) and \"1\" (text) stay apart. Write " + quoted + ".");
         }
         throw PartitaException.unknownName("segment", name, byName.keySet());
+    }
+
+    /** The item named {@code name} among items named by {@code nameOf} (see {@link #find(String, Map)}). */
+    public static <T> T find(String name, List<T> items, Function<T, String> nameOf) {
+        Map<String, T> byName = new LinkedHashMap<>();
+        items.forEach(t -> byName.put(nameOf.apply(t), t));
+        return find(name, byName);
     }
 }
