@@ -43,6 +43,30 @@ public final class Metrics {
         return wins / ((double) pos.length * neg.length);
     }
 
+    /**
+     * ROC AUC from grouped rows: distinct prediction values (ascending) with the negatives and
+     * positives at each; the same number as {@link #auc(double[], double[])} on the rows (every
+     * term is a whole or half count, so the sums are exact).
+     */
+    public static double auc(double[] values, long[] negatives, long[] positives) {
+        long neg = 0;
+        long pos = 0;
+        for (int i = 0; i < values.length; i++) {
+            neg += negatives[i];
+            pos += positives[i];
+        }
+        if (neg == 0 || pos == 0) {
+            return Double.NaN;
+        }
+        double wins = 0;
+        long below = 0;
+        for (int i = 0; i < values.length; i++) {
+            wins += positives[i] * (below + 0.5 * negatives[i]);
+            below += negatives[i];
+        }
+        return wins / ((double) pos * neg);
+    }
+
     /** Share of rows where (p &gt; threshold) equals y. */
     public static double accuracy(double[] y, double[] p, double threshold) {
         check(y, p);

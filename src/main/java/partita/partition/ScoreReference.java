@@ -44,6 +44,47 @@ public record ScoreReference(double[] edges, double[] shares) {
         return new ScoreReference(edges, shares(edges, scores));
     }
 
+    /**
+     * The reference of scores given grouped: distinct scores (ascending) and how many rows have
+     * each; the same as {@link #of(double[])} on the rows.
+     */
+    public static ScoreReference of(double[] distinct, long[] counts) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        double[] cuts = new double[BINS - 1];
+        int k = 0;
+        for (int q = 1; q < BINS; q++) {
+            long rank = Math.max(0, (long) Math.ceil((double) q * n / BINS) - 1); // 0-based rank in sorted order
+            double cut = atRank(distinct, counts, rank);
+            if (cut < distinct[distinct.length - 1] && (k == 0 || cut > cuts[k - 1])) {
+                cuts[k++] = cut;
+            }
+        }
+        double[] edges = Arrays.copyOf(cuts, k);
+        double[] shares = new double[edges.length + 1];
+        for (int i = 0; i < distinct.length; i++) {
+            int b = Arrays.binarySearch(edges, distinct[i]);
+            shares[b >= 0 ? b : -b - 1] += counts[i];
+        }
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] /= n;
+        }
+        return new ScoreReference(edges, shares);
+    }
+
+    private static double atRank(double[] distinct, long[] counts, long rank) {
+        long seen = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            seen += counts[i];
+            if (rank < seen) {
+                return distinct[i];
+            }
+        }
+        return distinct[distinct.length - 1];
+    }
+
     private static double[] shares(double[] edges, double[] scores) {
         double[] out = new double[edges.length + 1];
         for (double s : scores) {

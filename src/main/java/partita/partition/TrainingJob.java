@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import partita.PartitaException;
@@ -14,12 +13,10 @@ import partita.eval.Metric;
 import partita.eval.Predictions;
 import partita.model.Columns;
 import partita.model.Kind;
-import partita.model.Params;
 import partita.model.TrainingData;
 import partita.model.TransparentModel;
 import partita.partition.segment.PartitionSpec;
 import partita.partition.segment.SegmentKey;
-import partita.partition.segment.SegmentNames;
 import partita.partition.segment.Segmentation;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -44,8 +41,7 @@ final class TrainingJob<M extends TransparentModel> {
     /** Rows without a target per segment key (only keys that have some). */
     private final Map<SegmentKey, Integer> missingTarget = new HashMap<>();
     private final List<String> features;
-    private final Map<SegmentKey, Map<String, Object>> overrides = new HashMap<>();
-    private final Map<SegmentKey, List<String>> segmentFeatures = new HashMap<>();
+    private final SegmentPlanner planner;
     private final FitPool<M> pool;
 
     TrainingJob(PartitionedTrainer<M> cfg, Table input, String target) {
@@ -82,7 +78,7 @@ final class TrainingJob<M extends TransparentModel> {
         this.data = kind.prepare(table, target, features);
         this.y = data.targetValues();
         this.pool = new FitPool<>(cfg, data, table, y);
-        resolveSegmentSettings(allGroups.keySet());
+        this.planner = new SegmentPlanner(cfg, target, data.labels(), features, allGroups.keySet());
     }
 
     private List<String> features(Table input, String target) {
@@ -98,32 +94,6 @@ final class TrainingJob<M extends TransparentModel> {
             }
         }
         return cfg.features();
-    }
-
-    /** Maps per-segment settings from names to keys, refusing unknown segments and features. */
-    private void resolveSegmentSettings(Set<SegmentKey> keys) {
-        Map<String, SegmentKey> byName = new LinkedHashMap<>();
-        keys.forEach(k -> byName.put(k.name(), k));
-        for (String name : cfg.configuredSegments()) {
-            SegmentKey key = SegmentNames.find(name, byName);
-            Map<String, Object> ov = cfg.overrides().get(name);
-            if (ov != null) {
-                overrides.put(key, ov);
-            }
-            List<String> sub = cfg.segmentFeatures().get(name);
-            if (sub != null) {
-                for (String f : sub) {
-                    if (spec.columns().contains(f)) {
-                        throw new PartitaException("'" + f + "' in the features of segment '" + name + "' is a "
-                                + "partition column, so it cannot be a feature. Remove it.");
-                    }
-                    if (!features.contains(f)) {
-                        throw PartitaException.unknownName("feature", f, features);
-                    }
-                }
-                segmentFeatures.put(key, sub);
-            }
-        }
     }
 
     PartitionedModel<M> fit() {
@@ -297,17 +267,19 @@ final class TrainingJob<M extends TransparentModel> {
             int[] r = groups.get(key);
             String missing = full && missingTarget.containsKey(key)
                     ? missingTarget.get(key) + " rows without a target left out" : "";
-            Plan plan = decide(key, r, datasetVariance, rejected.get(key));
-            if (plan.status != null) {
-                results[i] = new Segment(key, plan.status, join(plan.reason, missing), r.length, plan.params,
-                        plan.features, null, 0, Double.NaN, null);
+            Moments m = Moments.of(y, r);
+            SegmentPlanner.Plan plan = planner.decide(key, r.length, m.mean(), m.variance(),
+                    feats -> constantFeatures(feats, r), datasetVariance, rejected.get(key));
+            if (plan.status() != null) {
+                results[i] = new Segment(key, plan.status(), join(plan.reason(), missing), r.length, plan.params(),
+                        plan.features(), null, 0, Double.NaN, null);
                 if (key.isDataset()) {
-                    throw new PartitaException("The __dataset__ model cannot be trained: " + plan.reason + ". Every "
+                    throw new PartitaException("The __dataset__ model cannot be trained: " + plan.reason() + ". Every "
                             + "fallback row needs it; check the target and the features.");
                 }
             } else {
-                tasks.add(new FitTask(i, key, r, plan.params, plan.features,
-                        join(join(plan.reason, missing), notes.getOrDefault(key, ""))));
+                tasks.add(new FitTask(i, key, r, plan.params(), plan.features(),
+                        join(join(plan.reason(), missing), notes.getOrDefault(key, ""))));
             }
         }
         return new Planned(groups, results, tasks);
@@ -361,46 +333,6 @@ final class TrainingJob<M extends TransparentModel> {
 
     private static String join(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
-    }
-
-    /** What to do with a segment: status null = fit it. */
-    private record Plan(SegmentStatus status, String reason, Params params, List<String> features) {
-    }
-
-    private Plan decide(SegmentKey key, int[] rows, double datasetVariance, String rejection) {
-        int n = rows.length;
-        List<String> feats = segmentFeatures.getOrDefault(key, features);
-        if (n == 0) {
-            return new Plan(SegmentStatus.FAILED, "target '" + data.target() + "' is missing in all its rows",
-                    null, feats);
-        }
-        if (!key.isDataset()) {
-            int min = spec.levels().get(key.depth() - 1).minSize();
-            if (n < min) {
-                return new Plan(SegmentStatus.TOO_SMALL, n + " rows < min_size " + min, null, feats);
-            }
-        }
-        Moments m = Moments.of(y, rows);
-        Params p = cfg.policy().params(cfg.params(), n, m.variance() / datasetVariance);
-        Map<String, Object> ov = overrides.get(key);
-        if (ov != null) {
-            p = p.with(ov);
-        }
-        if (m.variance() == 0) {
-            String what = kind == Kind.CLASSIFIER
-                    ? "only one class (" + data.labels().get((int) m.mean()) + ") among its " + n + " rows"
-                    : "the target is constant (" + m.mean() + ") in all its " + n + " rows";
-            return new Plan(SegmentStatus.FAILED, what, p, feats);
-        }
-        List<String> constant = constantFeatures(feats, rows);
-        if (constant.size() == feats.size()) {
-            return new Plan(SegmentStatus.FAILED, "every feature is constant in its rows ("
-                    + String.join(", ", constant) + "): nothing to learn", p, feats);
-        }
-        if (rejection != null) {
-            return new Plan(SegmentStatus.REJECTED, rejection, p, feats);
-        }
-        return new Plan(null, constant.isEmpty() ? "" : "constant here: " + String.join(", ", constant), p, feats);
     }
 
     /** Features with one value (missing counts as a value) over the rows. */

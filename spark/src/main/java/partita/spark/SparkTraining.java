@@ -68,7 +68,7 @@ public final class SparkTraining {
     }
 
     /** The two labels of the target, by the engine's rule ({@link TrainingData#binaryLabels}). */
-    private static List<Object> labels(Dataset<Row> data, String target) {
+    static List<Object> labels(Dataset<Row> data, String target) {
         Dataset<Row> distinct = data.select(target).distinct().limit(3);
         List<Row> values = distinct.collectAsList();
         Table t = SparkTables.toTable(distinct.schema(), List.of(target), new int[] {0}, values);
@@ -84,7 +84,7 @@ public final class SparkTraining {
     }
 
     /** A partition's rows as tables of at most {@link SparkTables#CHUNK} rows. */
-    private static Iterable<Table> chunks(StructType schema, List<String> names, int[] at, Iterator<Row> rows) {
+    static Iterable<Table> chunks(StructType schema, List<String> names, int[] at, Iterator<Row> rows) {
         Iterator<List<Row>> chunks = SparkTables.chunks(rows);
         return () -> new Iterator<>() {
             @Override

@@ -4,7 +4,9 @@
  * own code, so every row gets the numbers a notebook gives it; {@link partita.spark.SparkTables}
  * moves rows between Spark and tablesaw; {@link partita.spark.SparkTraining} fits a transparent
  * classifier from counts aggregated by Spark (the engine's {@link partita.model.ValueCounts} and
- * {@link partita.model.CalibrationBins}), bit for bit the model of the same rows in a notebook. Depends on the engine ({@code partita.io},
+ * {@link partita.model.CalibrationBins}), bit for bit the model of the same rows in a notebook;
+ * {@link partita.spark.SparkPartitionedTrainer} trains a partitioned classifier the same way,
+ * deciding each segment with the engine's {@link partita.partition.SegmentPlanner}. Depends on the engine ({@code partita.io},
  * {@code partita.partition}) and Spark; nothing in the engine depends on this module.
  */
 package partita.spark;

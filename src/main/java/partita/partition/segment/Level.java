@@ -31,7 +31,7 @@ import tech.tablesaw.columns.Column;
  * @param mapping    value groups (applied after the derivation), or null
  * @param minSize    rows a segment needs (rows with a target value) to be trained, at least 1
  */
-public record Level(String column, Derivation derivation, ValueMapping mapping, int minSize) {
+public record Level(String column, Derivation derivation, ValueMapping mapping, int minSize) implements java.io.Serializable {
 
     /** Minimum segment size when none is given. */
     public static final int DEFAULT_MIN_SIZE = 100;

@@ -17,7 +17,7 @@ import partita.PartitaException;
  *
  * @param levels the levels, outermost first (at least one)
  */
-public record PartitionSpec(List<Level> levels) {
+public record PartitionSpec(List<Level> levels) implements java.io.Serializable {
 
     public PartitionSpec {
         if (levels == null || levels.isEmpty()) {

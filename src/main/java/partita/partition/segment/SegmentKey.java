@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * something else (a number, a boolean, {@code (missing)}, {@code __dataset__}, text containing
  * {@code " > "} or outer spaces), so distinct keys always have distinct names.
  */
-public final class SegmentKey implements Comparable<SegmentKey> {
+public final class SegmentKey implements Comparable<SegmentKey>, java.io.Serializable {
 
     /** Name of the segment of all rows (the fallback model). */
     public static final String DATASET_NAME = "__dataset__";

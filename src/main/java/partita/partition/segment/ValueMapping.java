@@ -19,7 +19,7 @@ import partita.PartitaException;
  * @param groups   group name to the raw values it gathers, in declaration order
  * @param catchAll group for values not listed, or null to keep them as they are
  */
-public record ValueMapping(Map<String, List<String>> groups, String catchAll) {
+public record ValueMapping(Map<String, List<String>> groups, String catchAll) implements java.io.Serializable {
 
     public ValueMapping {
         Map<String, List<String>> copy = new LinkedHashMap<>();

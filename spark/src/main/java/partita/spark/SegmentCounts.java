@@ -1,0 +1,42 @@
+package partita.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+import partita.model.ValueCounts;
+
+/**
+ * What partitioned training on Spark aggregates per segment: rows with a target, rows without,
+ * positives, and each feature's {@link ValueCounts} over the rows with a target (null while
+ * there are none). Merges by adding.
+ */
+record SegmentCounts(int rows, int missingTarget, double positives, List<ValueCounts> features)
+        implements Serializable {
+
+    SegmentCounts merge(SegmentCounts other) {
+        List<ValueCounts> merged;
+        if (features == null || other.features == null) {
+            merged = features == null ? other.features : features;
+        } else {
+            merged = new ArrayList<>(features.size());
+            for (int j = 0; j < features.size(); j++) {
+                merged.add(features.get(j).merge(other.features.get(j)));
+            }
+        }
+        return new SegmentCounts(rows + other.rows, missingTarget + other.missingTarget, positives + other.positives,
+                merged);
+    }
+
+    /** The counts of the given features, in their order. */
+    List<ValueCounts> of(List<String> names) {
+        return names.stream().map(n -> features.stream().filter(c -> c.feature().equals(n)).findFirst().orElseThrow())
+                .toList();
+    }
+
+    /** Which of the given features have one value in these rows (a missing cell counting as a value). */
+    List<String> constant(List<String> names) {
+        return of(names).stream().filter(c -> c.counts().length + (c.missingCount() > 0 ? 1 : 0) == 1)
+                .map(ValueCounts::feature).toList();
+    }
+}

@@ -1,0 +1,131 @@
+package partita.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import partita.PartitaException;
+import partita.io.ModelJson;
+import partita.model.ClassifierModel;
+import partita.model.Params;
+import partita.model.XClassifier;
+import partita.partition.PartitionedModel;
+import partita.partition.PartitionedTrainer;
+import partita.partition.Policy;
+import partita.partition.Segment;
+import partita.partition.segment.PartitionSpec;
+import partita.partition.segment.ValueMapping;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/** A partitioned classifier trained on Spark is the one trained in process on the same rows. */
+class SparkPartitionedTrainerTest {
+
+    static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.session();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    /** Every segment the same: status, reason, rows, parameters, features, model, training AUC, drift reference. */
+    static void assertSameModel(PartitionedModel<ClassifierModel> local, PartitionedModel<ClassifierModel> spark,
+                                Table rows) {
+        assertEquals(local.segments().size(), spark.segments().size());
+        for (int i = 0; i < local.segments().size(); i++) {
+            Segment a = local.segments().get(i);
+            Segment b = spark.segments().get(i);
+            String at = a.name();
+            assertEquals(a.key(), b.key(), at);
+            assertEquals(a.status(), b.status(), at);
+            assertEquals(a.reason(), b.reason(), at);
+            assertEquals(a.rows(), b.rows(), at);
+            assertEquals(a.params(), b.params(), at);
+            assertEquals(a.features(), b.features(), at);
+            assertEquals(a.trainingMetric(), b.trainingMetric(), 0.0, at);
+            if (a.trained()) {
+                assertEquals(ModelJson.toJson(a.model()), ModelJson.toJson(b.model()), at);
+                assertArrayEquals(a.reference().edges(), b.reference().edges(), at);
+                assertArrayEquals(a.reference().shares(), b.reference().shares(), at);
+            }
+        }
+        assertArrayEquals(local.predictScore(rows), spark.predictScore(rows));
+        assertArrayEquals(local.predictProba(rows), spark.predictProba(rows));
+        assertEquals(local.summary().table().removeColumns("fit_ms").toString(),
+                spark.summary().table().removeColumns("fit_ms").toString());
+    }
+
+    @Test
+    void aHierarchyWithAMappingOverridesAndSubsetsIsTheLocalModel() {
+        Table adult = Table.read().usingOptions(CsvReadOptions.builder(
+                SparkScoringTest.DATA.resolve("adult.csv").toFile()).missingValueIndicator("?"));
+        // some rows without a target: left out of training, and reported, in both
+        StringColumn income = adult.stringColumn("income");
+        for (int i = 0; i < adult.rowCount(); i += 97) {
+            income.setMissing(i);
+        }
+        List<String> features = List.of("age", "workclass", "education_num", "occupation", "capital_gain",
+                "hours_per_week", "marital_status");
+        ValueMapping regions = new ValueMapping(Map.of("North America", List.of("United-States", "Canada")),
+                "Elsewhere");
+        PartitionedTrainer<ClassifierModel> trainer = PartitionedTrainer.of(
+                        new XClassifier(Params.builder().maxDepth(5).build()),
+                        PartitionSpec.by("native_country", "sex").minSizes(1000, 600).map("native_country", regions))
+                .features(features).policy(Policy.AUTO).threads(2)
+                .override("North America > Male", p -> p.maxDepth(7))
+                .features("Elsewhere", "age", "education_num");
+        PartitionedModel<ClassifierModel> local = trainer.fit(adult, "income");
+        Dataset<Row> data = SparkTables.toDataset(spark, adult).repartition(6);
+        PartitionedModel<ClassifierModel> onSpark = SparkPartitionedTrainer.of(trainer).fit(data, "income");
+        assertTrue(local.segments().stream().anyMatch(s -> !s.trained()), "some segments fall back");
+        assertTrue(local.segments().stream().anyMatch(s -> s.reason().contains("without a target")));
+        assertSameModel(local, onSpark, adult);
+    }
+
+    @Test
+    void aDerivedSeasonIsTheLocalModel() {
+        Table weather = Table.read().csv(SparkScoringTest.DATA.resolve("seattle-weather.csv").toString());
+        StringColumn wet = StringColumn.create("wet");
+        weather.doubleColumn("precipitation").forEach(p -> wet.append(p > 0 ? "yes" : "no"));
+        weather.addColumns(wet).removeColumns("precipitation", "weather");
+        PartitionedTrainer<ClassifierModel> trainer = PartitionedTrainer.of(new XClassifier(),
+                        PartitionSpec.of(partita.partition.segment.Level.derived(
+                                partita.partition.segment.Derivation.SEASON, "date")).minSize(200))
+                .features(List.of("temp_max", "temp_min", "wind")).threads(2);
+        PartitionedModel<ClassifierModel> local = trainer.fit(weather, "wet");
+        PartitionedModel<ClassifierModel> onSpark = SparkPartitionedTrainer.of(trainer)
+                .fit(SparkTables.toDataset(spark, weather).repartition(3), "wet");
+        assertEquals(5, local.segments().size(), "__dataset__ and four seasons");
+        assertSameModel(local, onSpark, weather);
+    }
+
+    @Test
+    void whatSparkCannotDoYetIsRefusedClearly() {
+        PartitionSpec spec = PartitionSpec.by("sex");
+        assertTrue(assertThrows(PartitaException.class, () -> SparkPartitionedTrainer.of(
+                PartitionedTrainer.of(new XClassifier(), spec))).getMessage().contains("Name the features"));
+        assertTrue(assertThrows(PartitaException.class, () -> SparkPartitionedTrainer.of(
+                PartitionedTrainer.of(new XClassifier(), spec).features(List.of("age")).guarded(0.2, 1)))
+                .getMessage().contains("Guarded routing is not available on Spark"));
+        assertTrue(assertThrows(PartitaException.class, () -> SparkPartitionedTrainer.of(
+                PartitionedTrainer.of(new XClassifier(Params.builder().optimise(true).build()), spec)
+                        .features(List.of("age")))).getMessage().contains("reference classifiers"));
+    }
+}
