@@ -22,11 +22,12 @@ import partita.partition.Policy;
 import partita.partition.segment.PartitionSpec;
 
 /**
- * The {@code spark-submit} entry point: trains a partitioned classifier on a CSV or Parquet file
- * (or a table of the session's catalog) and writes the model file, which {@code %load} reads in a
- * notebook.
+ * The command-line entry point (for {@code spark-submit --class partita.spark.TrainOnSpark}, with
+ * the engine and its dependencies on the classpath): trains a partitioned classifier on a CSV or
+ * Parquet file (or a table of the session's catalog) and writes the model file, which
+ * {@code %load} reads in a notebook.
  * <pre>
- * spark-submit --class partita.spark.TrainOnSpark partita-spark.jar \
+ * TrainOnSpark \
  *     data=adult.csv target=income by=relationship features=age,education_num,hours_per_week \
  *     min_size=300 max_depth=6 out=adult-by-relationship.json
  * </pre>
