@@ -76,7 +76,34 @@ public final class SegmentPlanner {
     }
 
     /**
-     * The plan of one segment.
+     * The plan of one segment, its reason carrying the notes a summary shows (rows left out for a
+     * missing target, then {@code note}). A {@code __dataset__} that cannot be trained is an error:
+     * every fallback row needs it.
+     *
+     * @param missingTarget rows of the segment without a target (left out)
+     * @param note          a further note for a segment that is fitted ("" for none)
+     */
+    public Plan plan(SegmentKey key, int n, int missingTarget, double mean, double variance,
+                     Function<List<String>, List<String>> constantFeatures, double datasetVariance, String rejection,
+                     String note) {
+        Plan p = decide(key, n, mean, variance, constantFeatures, datasetVariance, rejection);
+        String missing = missingTarget > 0 ? missingTarget + " rows without a target left out" : "";
+        if (p.status() != null) {
+            if (key.isDataset()) {
+                throw new PartitaException("The __dataset__ model cannot be trained: " + p.reason() + ". Every "
+                        + "fallback row needs it; check the target and the features.");
+            }
+            return new Plan(p.status(), join(p.reason(), missing), p.params(), p.features());
+        }
+        return new Plan(null, join(join(p.reason(), missing), note), p.params(), p.features());
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+
+    /**
+     * The plan of one segment, before notes.
      *
      * @param n                rows with a target
      * @param mean             target mean (classifier: positive rate)
@@ -85,7 +112,7 @@ public final class SegmentPlanner {
      * @param datasetVariance  the variance of {@code __dataset__}, for the auto policy
      * @param rejection        the guard's reason to reject it, or null
      */
-    public Plan decide(SegmentKey key, int n, double mean, double variance,
+    private Plan decide(SegmentKey key, int n, double mean, double variance,
                        Function<List<String>, List<String>> constantFeatures, double datasetVariance, String rejection) {
         List<String> feats = features(key);
         if (n == 0) {

@@ -265,21 +265,15 @@ final class TrainingJob<M extends TransparentModel> {
         for (int i = 0; i < keys.size(); i++) {
             SegmentKey key = keys.get(i);
             int[] r = groups.get(key);
-            String missing = full && missingTarget.containsKey(key)
-                    ? missingTarget.get(key) + " rows without a target left out" : "";
             Moments m = Moments.of(y, r);
-            SegmentPlanner.Plan plan = planner.decide(key, r.length, m.mean(), m.variance(),
-                    feats -> constantFeatures(feats, r), datasetVariance, rejected.get(key));
+            SegmentPlanner.Plan plan = planner.plan(key, r.length, full ? missingTarget.getOrDefault(key, 0) : 0,
+                    m.mean(), m.variance(), feats -> constantFeatures(feats, r), datasetVariance, rejected.get(key),
+                    notes.getOrDefault(key, ""));
             if (plan.status() != null) {
-                results[i] = new Segment(key, plan.status(), join(plan.reason(), missing), r.length, plan.params(),
-                        plan.features(), null, 0, Double.NaN, null);
-                if (key.isDataset()) {
-                    throw new PartitaException("The __dataset__ model cannot be trained: " + plan.reason() + ". Every "
-                            + "fallback row needs it; check the target and the features.");
-                }
+                results[i] = new Segment(key, plan.status(), plan.reason(), r.length, plan.params(), plan.features(),
+                        null, 0, Double.NaN, null);
             } else {
-                tasks.add(new FitTask(i, key, r, plan.params(), plan.features(),
-                        join(join(plan.reason(), missing), notes.getOrDefault(key, ""))));
+                tasks.add(new FitTask(i, key, r, plan.params(), plan.features(), plan.reason()));
             }
         }
         return new Planned(groups, results, tasks);
@@ -329,10 +323,6 @@ final class TrainingJob<M extends TransparentModel> {
         Map<SegmentKey, int[]> result = new HashMap<>();
         out.forEach((k, v) -> result.put(k, v.toArray()));
         return result;
-    }
-
-    private static String join(String a, String b) {
-        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     /** Features with one value (missing counts as a value) over the rows. */

@@ -134,18 +134,13 @@ public final class SparkPartitionedTrainer {
         for (SegmentKey key : keys) {
             SegmentCounts c = counts.get(key);
             Moments m = Moments.binary(c.rows(), c.positives());
-            SegmentPlanner.Plan plan = planner.decide(key, c.rows(), m.mean(), m.variance(),
-                    c.rows() == 0 ? f -> List.of() : c::constant, datasetVariance, null);
-            String missing = c.missingTarget() > 0 ? c.missingTarget() + " rows without a target left out" : "";
+            SegmentPlanner.Plan plan = planner.plan(key, c.rows(), c.missingTarget(), m.mean(), m.variance(),
+                    c.rows() == 0 ? f -> List.of() : c::constant, datasetVariance, null, "");
             if (plan.status() != null) {
-                if (key.isDataset()) {
-                    throw new PartitaException("The __dataset__ model cannot be trained: " + plan.reason() + ". Every "
-                            + "fallback row needs it; check the target and the features.");
-                }
-                decided.put(key, new Segment(key, plan.status(), join(plan.reason(), missing), c.rows(), plan.params(),
-                        plan.features(), null, 0, Double.NaN, null));
+                decided.put(key, new Segment(key, plan.status(), plan.reason(), c.rows(), plan.params(), plan.features(),
+                        null, 0, Double.NaN, null));
             } else {
-                fits.put(key, new SegmentPlanner.Plan(null, join(plan.reason(), missing), plan.params(), plan.features()));
+                fits.put(key, plan);
             }
         }
 
@@ -348,10 +343,6 @@ public final class SparkPartitionedTrainer {
 
     private static double[] pick(double[] y, int[] rows) {
         return java.util.Arrays.stream(rows).mapToDouble(i -> y[i]).toArray();
-    }
-
-    private static String join(String a, String b) {
-        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
 }
