@@ -3,26 +3,19 @@ package partita.spark;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 import partita.PartitaException;
 import partita.eval.Metrics;
-import partita.io.ModelFiles;
 import partita.model.CalibrationBins;
 import partita.model.ClassifierModel;
-import partita.model.Labels;
-import partita.model.TrainingData;
 import partita.model.XClassifier;
 import partita.partition.Moments;
 import partita.partition.PartitionedModel;
@@ -35,7 +28,6 @@ import partita.partition.segment.KeyType;
 import partita.partition.segment.PartitionSpec;
 import partita.partition.segment.SegmentKey;
 import partita.partition.segment.Segmentation;
-import tech.tablesaw.api.Table;
 
 /**
  * Partitioned training on Spark: the same {@link PartitionedModel} as
@@ -103,22 +95,14 @@ public final class SparkPartitionedTrainer {
         });
         names.addAll(features);
         names.add(target);
-        StructType schema = data.schema();
-        int[] at = SparkTables.indices(schema, names, "column of the data");
+        SparkTables.indices(data.schema(), names, "column of the data");
         List<Object> labels = SparkTraining.labels(data, target);
-        JavaRDD<Row> rows = data.javaRDD();
+        SparkPasses passes = new SparkPasses(data.javaRDD(), data.schema(), names, SparkPasses.segments(spec), target,
+                features, labels);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
+        List<KeyType> keyTypes = Segmentation.of(spec, passes.emptyChunk()).sources(); // from the schema alone
 
-        Counted counted = rows.mapPartitions((Iterator<Row> it) -> {
-            Counted c = null;
-            for (Table chunk : SparkTraining.chunks(schema, names, at, it)) {
-                Counted one = count(chunk, spec, target, features, labels);
-                c = c == null ? one : c.merge(one);
-            }
-            return c == null ? List.<Counted>of().iterator() : List.of(c).iterator();
-        }).treeReduce(Counted::merge);
-
-        Map<SegmentKey, SegmentCounts> counts = counted.counts();
+        Map<SegmentKey, SegmentCounts> counts = passes.counts();
         List<SegmentKey> keys = new ArrayList<>(counts.keySet());
         keys.sort(Comparator.comparing((SegmentKey k) -> !k.isDataset()).thenComparing(spec.order()));
         SegmentPlanner planner = new SegmentPlanner(settings, target, labels, features, counts.keySet());
@@ -146,17 +130,16 @@ public final class SparkPartitionedTrainer {
 
         // provisional models (leaves and scores final), then one pass bins all their scores
         Map<SegmentKey, ClassifierModel> provisional = new LinkedHashMap<>();
-        fits.forEach((key, plan) -> fit(key, plan, counts.get(key), target, labels, p -> {
+        fits.forEach((key, plan) -> fit(plan, counts.get(key), target, labels, p -> {
             provisional.put(key, p);
             return CalibrationBins.empty();
         }));
-        Map<SegmentKey, CalibrationBins> bins = calibrationBins(rows, sc, provisional, spec, schema, names, at, target,
-                labels);
+        Map<SegmentKey, CalibrationBins> bins = passes.calibrationBins(sc, provisional);
         Map<SegmentKey, ClassifierModel> models = new LinkedHashMap<>();
         Map<SegmentKey, Long> millis = new HashMap<>();
         fits.forEach((key, plan) -> {
             long start = System.nanoTime();
-            models.put(key, fit(key, plan, counts.get(key), target, labels,
+            models.put(key, fit(plan, counts.get(key), target, labels,
                     p -> bins.getOrDefault(key, CalibrationBins.empty())));
             millis.put(key, (System.nanoTime() - start) / 1_000_000);
         });
@@ -170,9 +153,8 @@ public final class SparkPartitionedTrainer {
                     counts.get(key).rows(), plan.params(), plan.features(), models.get(key), millis.get(key), Double.NaN,
                     null));
         }
-        PartitionedModel<ClassifierModel> routed = PartitionedModel.restore(kept, target, features, counted.keyTypes(),
-                segments);
-        Finals finals = finals(rows, sc, routed, spec, schema, names, at, target, labels);
+        PartitionedModel<ClassifierModel> routed = PartitionedModel.restore(kept, target, features, keyTypes, segments);
+        SparkPasses.Finals finals = passes.finals(sc, routed);
         List<Segment> done = new ArrayList<>();
         for (Segment s : segments) {
             if (!s.trained()) {
@@ -189,160 +171,12 @@ public final class SparkPartitionedTrainer {
             done.add(new Segment(s.key(), s.status(), s.reason(), s.rows(), s.params(), s.features(), s.model(),
                     s.fitMillis(), auc, ref));
         }
-        return PartitionedModel.restore(kept, target, features, counted.keyTypes(), done);
+        return PartitionedModel.restore(kept, target, features, keyTypes, done);
     }
 
-    private ClassifierModel fit(SegmentKey key, SegmentPlanner.Plan plan, SegmentCounts counts, String target,
+    private ClassifierModel fit(SegmentPlanner.Plan plan, SegmentCounts counts, String target,
                                 List<Object> labels, java.util.function.Function<ClassifierModel, CalibrationBins> bins) {
         XClassifier estimator = (XClassifier) settings.estimator().withParams(plan.params());
         return estimator.fit(target, labels, counts.of(plan.features()), bins);
     }
-
-    /** The counts of one chunk, per segment key, with the kind of each level's keys. */
-    record Counted(Map<SegmentKey, SegmentCounts> counts, List<KeyType> keyTypes) implements java.io.Serializable {
-        Counted merge(Counted other) {
-            if (!keyTypes.equals(other.keyTypes)) {
-                throw new PartitaException("The partition columns hold different kinds of values in different parts of"
-                        + " the data (" + keyTypes + " and " + other.keyTypes + "). Cast them to one type first.");
-            }
-            Map<SegmentKey, SegmentCounts> out = new HashMap<>(counts);
-            other.counts.forEach((k, v) -> out.merge(k, v, SegmentCounts::merge));
-            return new Counted(out, keyTypes);
-        }
-    }
-
-    private static Counted count(Table chunk, PartitionSpec spec, String target, List<String> features,
-                                 List<Object> labels) {
-        Segmentation seg = Segmentation.of(spec, chunk);
-        double[] y = Labels.read(chunk.column(target), labels);
-        Map<SegmentKey, SegmentCounts> out = new HashMap<>();
-        seg.groups(null).forEach((key, r) -> {
-            int[] with = java.util.Arrays.stream(r).filter(i -> !Double.isNaN(y[i])).toArray();
-            double positives = 0;
-            for (int i : with) {
-                positives += y[i];
-            }
-            out.put(key, new SegmentCounts(with.length, r.length - with.length, positives, with.length == 0 ? null
-                    : TrainingData.classifierCounts(chunk.rows(with), target, features, labels)));
-        });
-        return new Counted(out, seg.sources());
-    }
-
-    /** One pass: per provisional model, the calibration bins of its scores over its segment's rows with a target. */
-    private static Map<SegmentKey, CalibrationBins> calibrationBins(JavaRDD<Row> rows, JavaSparkContext sc,
-            Map<SegmentKey, ClassifierModel> models, PartitionSpec spec, StructType schema, List<String> names,
-            int[] at, String target, List<Object> labels) {
-        Broadcast<Map<SegmentKey, byte[]>> shipped = sc.broadcast(bytes(models));
-        return rows.mapPartitions((Iterator<Row> it) -> {
-            Map<SegmentKey, ClassifierModel> read = read(shipped.value());
-            Map<SegmentKey, CalibrationBins> acc = new HashMap<>();
-            for (Table chunk : SparkTraining.chunks(schema, names, at, it)) {
-                double[] y = Labels.read(chunk.column(target), labels);
-                Map<SegmentKey, int[]> groups = Segmentation.of(spec, chunk).groups(null);
-                read.forEach((key, model) -> {
-                    int[] r = withTarget(groups.get(key), y);
-                    if (r != null) {
-                        acc.merge(key, CalibrationBins.of(model.predictScore(chunk.rows(r)), pick(y, r)),
-                                CalibrationBins::merge);
-                    }
-                });
-            }
-            return List.of(acc).iterator();
-        }).treeReduce((a, b) -> {
-            Map<SegmentKey, CalibrationBins> m = new HashMap<>(a);
-            b.forEach((k, v) -> m.merge(k, v, CalibrationBins::merge));
-            return m;
-        });
-    }
-
-    /** Per trained segment: probabilities (value -> [negatives, positives]) and own scores; per serving segment its served scores. */
-    record Finals(Map<SegmentKey, Map<Double, long[]>> proba, Map<SegmentKey, Map<Double, long[]>> own,
-                  Map<SegmentKey, Map<Double, long[]>> served) implements java.io.Serializable {
-        Finals merge(Finals o) {
-            return new Finals(add(proba, o.proba), add(own, o.own), add(served, o.served));
-        }
-
-        private static Map<SegmentKey, Map<Double, long[]>> add(Map<SegmentKey, Map<Double, long[]>> a,
-                                                                Map<SegmentKey, Map<Double, long[]>> b) {
-            Map<SegmentKey, Map<Double, long[]>> out = new HashMap<>();
-            a.forEach((k, v) -> out.put(k, new TreeMap<>(v)));
-            b.forEach((k, v) -> v.forEach((x, c) -> out.computeIfAbsent(k, q -> new TreeMap<>())
-                    .merge(x, c.clone(), (p, q) -> new long[] {p[0] + q[0], p[1] + q[1]})));
-            return out;
-        }
-    }
-
-    private static Finals finals(JavaRDD<Row> rows, JavaSparkContext sc, PartitionedModel<ClassifierModel> routed,
-                                 PartitionSpec spec, StructType schema,
-                                 List<String> names, int[] at, String target, List<Object> labels) {
-        Broadcast<byte[]> routing = sc.broadcast(ModelFiles.toBytes(routed));
-        return rows.mapPartitions((Iterator<Row> it) -> {
-            PartitionedModel<?> model = ModelFiles.fromBytes(routing.value(), PartitionedModel.class);
-            Map<String, SegmentKey> byName = new HashMap<>();
-            model.segments().forEach(s -> byName.put(s.name(), s.key()));
-            Finals f = new Finals(new HashMap<>(), new HashMap<>(), new HashMap<>());
-            for (Table chunk : SparkTraining.chunks(schema, names, at, it)) {
-                double[] y = Labels.read(chunk.column(target), labels);
-                Map<SegmentKey, int[]> groups = Segmentation.of(spec, chunk).groups(null);
-                Map<SegmentKey, Map<Double, long[]>> proba = new HashMap<>();
-                Map<SegmentKey, Map<Double, long[]>> own = new HashMap<>();
-                for (Segment s : model.segments()) {
-                    int[] r = s.trained() ? withTarget(groups.get(s.key()), y) : null;
-                    if (r == null) {
-                        continue;
-                    }
-                    ClassifierModel m = (ClassifierModel) s.model();
-                    Table t = chunk.rows(r);
-                    double[] p = m.predictProba(t);
-                    double[] scores = m.predictScore(t);
-                    for (int i = 0; i < r.length; i++) {
-                        proba.computeIfAbsent(s.key(), k -> new TreeMap<>()).computeIfAbsent(p[i], k -> new long[2])
-                                [(int) y[r[i]]]++;
-                        own.computeIfAbsent(s.key(), k -> new TreeMap<>()).computeIfAbsent(scores[i], k -> new long[2])
-                                [0]++;
-                    }
-                }
-                int[] labelled = java.util.stream.IntStream.range(0, chunk.rowCount()).filter(i -> !Double.isNaN(y[i]))
-                        .toArray();
-                Map<SegmentKey, Map<Double, long[]>> served = new HashMap<>();
-                if (labelled.length > 0) {
-                    Table t = chunk.rows(labelled);
-                    double[] score = model.predictScore(t);
-                    List<String> by = model.scoredBy(t);
-                    for (int i = 0; i < labelled.length; i++) {
-                        served.computeIfAbsent(byName.get(by.get(i)), k -> new TreeMap<>())
-                                .computeIfAbsent(score[i], k -> new long[2])[0]++;
-                    }
-                }
-                f = f.merge(new Finals(proba, own, served));
-            }
-            return List.of(f).iterator();
-        }).treeReduce(Finals::merge);
-    }
-
-    private static Map<SegmentKey, byte[]> bytes(Map<SegmentKey, ClassifierModel> models) {
-        Map<SegmentKey, byte[]> out = new HashMap<>();
-        models.forEach((k, m) -> out.put(k, ModelFiles.toBytes(m)));
-        return out;
-    }
-
-    private static Map<SegmentKey, ClassifierModel> read(Map<SegmentKey, byte[]> bytes) {
-        Map<SegmentKey, ClassifierModel> out = new HashMap<>();
-        bytes.forEach((k, b) -> out.put(k, ModelFiles.fromBytes(b, ClassifierModel.class)));
-        return out;
-    }
-
-    /** The rows of a group that have a target, or null when none do (or there is no group). */
-    private static int[] withTarget(int[] group, double[] y) {
-        if (group == null) {
-            return null;
-        }
-        int[] r = java.util.Arrays.stream(group).filter(i -> !Double.isNaN(y[i])).toArray();
-        return r.length == 0 ? null : r;
-    }
-
-    private static double[] pick(double[] y, int[] rows) {
-        return java.util.Arrays.stream(rows).mapToDouble(i -> y[i]).toArray();
-    }
-
 }

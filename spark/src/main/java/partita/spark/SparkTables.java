@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.BiConsumer;
 
@@ -25,14 +26,12 @@ import org.apache.spark.sql.types.StructType;
 import partita.PartitaException;
 import partita.model.Columns;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.FloatColumn;
-import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -66,32 +65,15 @@ public final class SparkTables {
         return spark.createDataFrame(rows, DataTypes.createStructType(fields));
     }
 
+    /** Spark's type for each tablesaw column type; any other column (text) becomes a string. */
+    private static final Map<ColumnType, DataType> SPARK_TYPES = Map.of(ColumnType.INTEGER, DataTypes.IntegerType,
+            ColumnType.LONG, DataTypes.LongType, ColumnType.SHORT, DataTypes.ShortType, ColumnType.DOUBLE,
+            DataTypes.DoubleType, ColumnType.FLOAT, DataTypes.FloatType, ColumnType.BOOLEAN, DataTypes.BooleanType,
+            ColumnType.LOCAL_DATE, DataTypes.DateType, ColumnType.LOCAL_DATE_TIME, DataTypes.TimestampType,
+            ColumnType.INSTANT, DataTypes.TimestampType);
+
     private static DataType sparkType(Column<?> c) {
-        if (c instanceof IntColumn) {
-            return DataTypes.IntegerType;
-        }
-        if (c instanceof LongColumn) {
-            return DataTypes.LongType;
-        }
-        if (c instanceof ShortColumn) {
-            return DataTypes.ShortType;
-        }
-        if (c instanceof DoubleColumn) {
-            return DataTypes.DoubleType;
-        }
-        if (c instanceof FloatColumn) {
-            return DataTypes.FloatType;
-        }
-        if (c instanceof BooleanColumn) {
-            return DataTypes.BooleanType;
-        }
-        if (c instanceof DateColumn) {
-            return DataTypes.DateType;
-        }
-        if (c instanceof DateTimeColumn || c instanceof InstantColumn) {
-            return DataTypes.TimestampType;
-        }
-        return DataTypes.StringType;
+        return SPARK_TYPES.getOrDefault(c.type(), DataTypes.StringType);
     }
 
     private static Object sparkValue(Column<?> c, int row) {

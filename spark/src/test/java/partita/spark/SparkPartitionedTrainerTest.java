@@ -10,9 +10,6 @@ import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import partita.PartitaException;
@@ -31,19 +28,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /** A partitioned classifier trained on Spark is the one trained in process on the same rows. */
-class SparkPartitionedTrainerTest {
-
-    static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+class SparkPartitionedTrainerTest extends LocalSpark {
 
     /** Every segment the same: status, reason, rows, parameters, features, model, training AUC, drift reference. */
     static void assertSameModel(PartitionedModel<ClassifierModel> local, PartitionedModel<ClassifierModel> spark,
@@ -75,7 +60,7 @@ class SparkPartitionedTrainerTest {
     @Test
     void aHierarchyWithAMappingOverridesAndSubsetsIsTheLocalModel() {
         Table adult = Table.read().usingOptions(CsvReadOptions.builder(
-                SparkScoringTest.DATA.resolve("adult.csv").toFile()).missingValueIndicator("?"));
+                DATA.resolve("adult.csv").toFile()).missingValueIndicator("?"));
         // some rows without a target: left out of training, and reported, in both
         StringColumn income = adult.stringColumn("income");
         for (int i = 0; i < adult.rowCount(); i += 97) {
@@ -101,7 +86,7 @@ class SparkPartitionedTrainerTest {
 
     @Test
     void aDerivedSeasonIsTheLocalModel() {
-        Table weather = Table.read().csv(SparkScoringTest.DATA.resolve("seattle-weather.csv").toString());
+        Table weather = Table.read().csv(DATA.resolve("seattle-weather.csv").toString());
         StringColumn wet = StringColumn.create("wet");
         weather.doubleColumn("precipitation").forEach(p -> wet.append(p > 0 ? "yes" : "no"));
         weather.addColumns(wet).removeColumns("precipitation", "weather");

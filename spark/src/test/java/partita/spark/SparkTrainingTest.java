@@ -9,9 +9,6 @@ import java.util.List;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import partita.PartitaException;
@@ -23,24 +20,12 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /** A classifier trained on Spark from aggregated counts is the classifier trained on the rows, bit for bit. */
-class SparkTrainingTest {
-
-    static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+class SparkTrainingTest extends LocalSpark {
 
     @Test
     void aClassifierTrainedOnSparkIsTheLocalOne() {
         Table adult = Table.read().usingOptions(CsvReadOptions.builder(
-                SparkScoringTest.DATA.resolve("adult.csv").toFile()).missingValueIndicator("?"));
+                DATA.resolve("adult.csv").toFile()).missingValueIndicator("?"));
         List<String> features = adult.columnNames().stream().filter(c -> !c.equals("income")).toList();
         XClassifier estimator = new XClassifier(Params.builder().maxDepth(6).minInfoGain(0.001).build());
         ClassifierModel local = estimator.fit(adult, "income", features);
@@ -52,7 +37,7 @@ class SparkTrainingTest {
 
     @Test
     void badTargetsAreRefusedAsLocally() {
-        Table adult = Table.read().csv(SparkScoringTest.DATA.resolve("adult.csv").toString()).first(200);
+        Table adult = Table.read().csv(DATA.resolve("adult.csv").toString()).first(200);
         Dataset<Row> data = SparkTables.toDataset(spark, adult);
         PartitaException three = assertThrows(PartitaException.class, () -> SparkTraining.fitClassifier(new XClassifier(),
                 data, "race", List.of("age")));

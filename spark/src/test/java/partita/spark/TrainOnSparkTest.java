@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,27 +20,15 @@ import partita.partition.segment.PartitionSpec;
 import tech.tablesaw.api.Table;
 
 /** The spark-submit entry point, run on a local CSV file: its model file loads as the in-process model. */
-class TrainOnSparkTest {
-
-    static SparkSession spark;
+class TrainOnSparkTest extends LocalSpark {
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void aModelFileFromSparkIsTheInProcessModel() {
-        Path csv = SparkScoringTest.DATA.resolve("adult.csv");
+        Path csv = DATA.resolve("adult.csv");
         Path out = dir.resolve("by-relationship.json");
         TrainOnSpark.run(spark, "data=" + csv, "target=income", "by=relationship",
                 "features=age,education_num,hours_per_week,occupation,capital_gain", "min_size=300", "max_depth=6",
@@ -66,7 +51,7 @@ class TrainOnSparkTest {
                 "targt=income"));
         assertTrue(unknown.getMessage().contains("Did you mean: target?"), unknown.getMessage());
         PartitaException missing = assertThrows(PartitaException.class, () -> TrainOnSpark.run(spark,
-                "data=" + SparkScoringTest.DATA.resolve("adult.csv"), "by=sex"));
+                "data=" + DATA.resolve("adult.csv"), "by=sex"));
         assertTrue(missing.getMessage().startsWith("Give target=:"), missing.getMessage());
         PartitaException word = assertThrows(PartitaException.class, () -> TrainOnSpark.run(spark, "income"));
         assertTrue(word.getMessage().contains("is not a key=value word"), word.getMessage());
