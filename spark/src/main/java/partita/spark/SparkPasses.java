@@ -50,50 +50,50 @@ final class SparkPasses {
         return chunk -> Segmentation.of(spec, chunk).groups(null);
     }
 
+    /**
+     * How a task reads its rows: the columns of the schema to convert, the grouping and the
+     * target. What the closures carry (the passes object holds the RDD, which must not travel).
+     */
+    record Reader(StructType schema, List<String> names, int[] at, Grouping grouping, String target,
+                  List<String> features, List<Object> labels) implements Serializable {
+
+        Iterable<Table> chunks(Iterator<Row> partition) {
+            return SparkPasses.chunks(schema, names, at, partition);
+        }
+
+        /** 0/1 by the labels, NaN where the target is missing. */
+        double[] targets(Table chunk) {
+            return Labels.read(chunk.column(target), labels);
+        }
+    }
+
     private final JavaRDD<Row> rows;
-    private final StructType schema;
-    private final List<String> names;
-    private final int[] at;
-    private final Grouping grouping;
-    private final String target;
-    private final List<String> features;
-    private final List<Object> labels;
+    private final Reader read;
 
     /** Passes over {@code rows} reading the columns {@code names} (features and target among them) of {@code schema}. */
     SparkPasses(JavaRDD<Row> rows, StructType schema, List<String> names, Grouping grouping, String target,
                 List<String> features, List<Object> labels) {
         this.rows = rows;
-        this.schema = schema;
-        this.names = List.copyOf(names);
-        this.at = SparkTables.indices(schema, names, "column of the data");
-        this.grouping = grouping;
-        this.target = target;
-        this.features = List.copyOf(features);
-        this.labels = List.copyOf(labels);
+        this.read = new Reader(schema, List.copyOf(names), SparkTables.indices(schema, names, "column of the data"),
+                grouping, target, List.copyOf(features), List.copyOf(labels));
     }
 
     /** Per segment: rows with a target, rows without, positives, and each feature's value counts. */
     Map<SegmentKey, SegmentCounts> counts() {
-        // the closures copy what they need: the passes object holds the RDD, which must not travel
-        StructType schema = this.schema;
-        List<String> names = this.names;
-        int[] at = this.at;
-        Grouping grouping = this.grouping;
-        String target = this.target;
-        List<String> features = this.features;
-        List<Object> labels = this.labels;
+        Reader read = this.read;
         return rows.mapPartitions((Iterator<Row> it) -> {
             Map<SegmentKey, SegmentCounts> acc = new HashMap<>();
-            for (Table chunk : chunks(schema, names, at, it)) {
-                double[] y = Labels.read(chunk.column(target), labels);
-                grouping.groups(chunk).forEach((key, r) -> {
+            for (Table chunk : read.chunks(it)) {
+                double[] y = read.targets(chunk);
+                read.grouping().groups(chunk).forEach((key, r) -> {
                     int[] with = withTarget(r, y);
                     double positives = 0;
                     for (int i : with) {
                         positives += y[i];
                     }
                     acc.merge(key, new SegmentCounts(with.length, r.length - with.length, positives, with.length == 0
-                            ? null : TrainingData.classifierCounts(chunk.rows(with), target, features, labels)),
+                            ? null : TrainingData.classifierCounts(chunk.rows(with), read.target(), read.features(),
+                                    read.labels())),
                             SegmentCounts::merge);
                 });
             }
@@ -106,20 +106,15 @@ final class SparkPasses {
         Map<SegmentKey, byte[]> bytes = new HashMap<>();
         models.forEach((k, m) -> bytes.put(k, ModelFiles.toBytes(m)));
         Broadcast<Map<SegmentKey, byte[]>> shipped = sc.broadcast(bytes);
-        StructType schema = this.schema;
-        List<String> names = this.names;
-        int[] at = this.at;
-        Grouping grouping = this.grouping;
-        String target = this.target;
-        List<Object> labels = this.labels;
+        Reader read = this.read;
         return rows.mapPartitions((Iterator<Row> it) -> {
-            Map<SegmentKey, ClassifierModel> read = new HashMap<>();
-            shipped.value().forEach((k, b) -> read.put(k, ModelFiles.fromBytes(b, ClassifierModel.class)));
+            Map<SegmentKey, ClassifierModel> provisional = new HashMap<>();
+            shipped.value().forEach((k, b) -> provisional.put(k, ModelFiles.fromBytes(b, ClassifierModel.class)));
             Map<SegmentKey, CalibrationBins> acc = new HashMap<>();
-            for (Table chunk : chunks(schema, names, at, it)) {
-                double[] y = Labels.read(chunk.column(target), labels);
-                Map<SegmentKey, int[]> groups = grouping.groups(chunk);
-                read.forEach((key, model) -> {
+            for (Table chunk : read.chunks(it)) {
+                double[] y = read.targets(chunk);
+                Map<SegmentKey, int[]> groups = read.grouping().groups(chunk);
+                provisional.forEach((key, model) -> {
                     int[] r = withTarget(groups.getOrDefault(key, new int[0]), y);
                     if (r.length > 0) {
                         acc.merge(key, CalibrationBins.of(model.predictScore(chunk.rows(r)), Predictions.pick(y, r)),
@@ -155,20 +150,15 @@ final class SparkPasses {
      */
     Finals finals(JavaSparkContext sc, PartitionedModel<ClassifierModel> routed) {
         Broadcast<byte[]> routing = sc.broadcast(ModelFiles.toBytes(routed));
-        StructType schema = this.schema;
-        List<String> names = this.names;
-        int[] at = this.at;
-        Grouping grouping = this.grouping;
-        String target = this.target;
-        List<Object> labels = this.labels;
+        Reader read = this.read;
         return rows.mapPartitions((Iterator<Row> it) -> {
             PartitionedModel<?> model = ModelFiles.fromBytes(routing.value(), PartitionedModel.class);
             Map<String, SegmentKey> byName = new HashMap<>();
             model.segments().forEach(s -> byName.put(s.name(), s.key()));
             Finals f = new Finals(new HashMap<>(), new HashMap<>(), new HashMap<>());
-            for (Table chunk : chunks(schema, names, at, it)) {
-                double[] y = Labels.read(chunk.column(target), labels);
-                Map<SegmentKey, int[]> groups = grouping.groups(chunk);
+            for (Table chunk : read.chunks(it)) {
+                double[] y = read.targets(chunk);
+                Map<SegmentKey, int[]> groups = read.grouping().groups(chunk);
                 Map<SegmentKey, Map<Double, long[]>> proba = new HashMap<>();
                 Map<SegmentKey, Map<Double, long[]>> own = new HashMap<>();
                 for (Segment s : model.segments()) {
@@ -221,7 +211,7 @@ final class SparkPasses {
 
     /** A table with the read columns' types and no rows (what the engine sees of the schema). */
     Table emptyChunk() {
-        return SparkTables.toTable(schema, names, at, List.of());
+        return SparkTables.toTable(read.schema(), read.names(), read.at(), List.of());
     }
 
     /** The rows of a group that have a target. */
