@@ -44,24 +44,10 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
     /** See {@link XClassifier#fit(String, List, List, java.util.function.Function)}. */
     static ClassifierModel fit(Params params, String target, List<Object> labels, List<ValueCounts> counts,
                                java.util.function.Function<ClassifierModel, CalibrationBins> calibrate) {
-        if (params.optimise()) {
-            throw new PartitaException("optimise=true fits the leaf scores over the training rows, so it cannot fit"
-                    + " from aggregated statistics alone. Fit the reference method (optimise=false) this way.");
-        }
-        if (counts.isEmpty()) {
-            throw new PartitaException("No features: give the value counts of at least one feature.");
-        }
-        int n = counts.get(0).rows();
+        int n = countedRows(params, counts);
         double positives = counts.get(0).missingSum();
         for (double s : counts.get(0).sums()) {
             positives += s;
-        }
-        for (ValueCounts c : counts) {
-            if (c.rows() != n) {
-                throw new PartitaException("The value counts cover different rows: feature '" + c.feature() + "' has "
-                        + c.rows() + ", feature '" + counts.get(0).feature() + "' " + n + ". Count every feature over"
-                        + " the same rows.");
-            }
         }
         double mean = positives / n;
         if (n == 0 || mean == 0 || mean == 1) {

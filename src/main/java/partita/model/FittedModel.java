@@ -415,6 +415,29 @@ abstract class FittedModel {
         return Arrays.stream(models).map(m -> m.stats).toArray(SplitStats[]::new);
     }
 
+    /** The rows value counts cover, checked for a fit from them: the reference method, some features, the same rows. */
+    static int countedRows(Params params, List<ValueCounts> counts) {
+        if (params.optimise()) {
+            throw new PartitaException("optimise=true fits the leaf scores over the training rows, so it cannot fit"
+                    + " from aggregated statistics alone. Fit the reference method (optimise=false) this way.");
+        }
+        if (counts.isEmpty()) {
+            throw new PartitaException("No features: give the value counts of at least one feature.");
+        }
+        int n = counts.get(0).rows();
+        for (ValueCounts c : counts) {
+            if (c.rows() != n) {
+                throw new PartitaException("The value counts cover different rows: feature '" + c.feature() + "' has "
+                        + c.rows() + ", feature '" + counts.get(0).feature() + "' " + n + ". Count every feature over"
+                        + " the same rows.");
+            }
+        }
+        if (n == 0) {
+            throw new PartitaException("The value counts cover no rows: there is nothing to fit on.");
+        }
+        return n;
+    }
+
     static Params[] same(Params p, int k) {
         Params[] out = new Params[k];
         Arrays.fill(out, p);

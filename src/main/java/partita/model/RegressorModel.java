@@ -1,6 +1,7 @@
 package partita.model;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import partita.PartitaException;
@@ -48,26 +49,72 @@ public final class RegressorModel extends FittedModel implements TransparentMode
                                 double upper, FittedModel prior) {
         List<Leaf>[] raw = grow(stats, featureParams, view.n(), targetMean, false);
         FeatureModel[] models = new FeatureModel[raw.length];
-        double[][] rawScores = new double[raw.length][];
         for (int j = 0; j < raw.length; j++) {
             models[j] = new FeatureModel(names.get(j), featureParams[j], stats[j], raw[j]);
-            rawScores[j] = raw[j].stream().mapToDouble(Leaf::rawScore).toArray();
         }
         if (params.optimise()) {
             Optimised o = optimise(models, view, params.penalty(), prior, LeafOptimiser.Loss.SQUARED);
             return new RegressorModel(params, target, o.models(), targetMean, o.intercept(), view.n(), lower, upper, view,
                     o.penalty(), prior);
         }
-        Ridge ridge = Ridge.fit(rawScores, view.leaves(models), view.y(), RIDGE_ALPHA);
+        return ridge(params, target, models, targetMean, view.n(), leafCounts(models, view), lower, upper, view);
+    }
+
+    /** See {@link XRegressor#fit(String, List, Function)}. */
+    static RegressorModel fit(Params params, String target, List<ValueCounts> counts,
+                              Function<RegressorModel, LeafCounts> leafCounts) {
+        int n = FittedModel.countedRows(params, counts);
+        double sum = 0;
+        for (double s : counts.get(0).sums()) {
+            sum += s;
+        }
+        double mean = (sum + counts.get(0).missingSum()) / n;
+        List<String> names = counts.stream().map(ValueCounts::feature).toList();
+        SplitStats[] stats = counts.stream().map(c -> c.splitStats(params.alpha())).toArray(SplitStats[]::new);
+        Params[] featureParams = same(params, names.size());
+        List<Leaf>[] raw = grow(stats, featureParams, n, mean, false);
+        FeatureModel[] models = new FeatureModel[raw.length];
         for (int j = 0; j < raw.length; j++) {
+            models[j] = new FeatureModel(names.get(j), featureParams[j], stats[j], raw[j]);
+        }
+        RegressorModel provisional = new RegressorModel(params, target, models, mean, mean, n,
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, Double.NaN, null);
+        return ridge(params, target, models, mean, n, leafCounts.apply(provisional), Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY, null);
+    }
+
+    /** The ridge step: each grown feature's raw leaf scores times their ridge coefficients. */
+    private static RegressorModel ridge(Params params, String target, FeatureModel[] grown, double targetMean, int n,
+                                        LeafCounts counts, double lower, double upper, TrainingView view) {
+        double[][] rawScores = new double[grown.length][];
+        for (int j = 0; j < grown.length; j++) {
+            rawScores[j] = grown[j].leaves.stream().mapToDouble(Leaf::rawScore).toArray();
+        }
+        Ridge ridge = Ridge.fit(rawScores, counts, RIDGE_ALPHA);
+        FeatureModel[] models = new FeatureModel[grown.length];
+        for (int j = 0; j < grown.length; j++) {
             double[] scores = new double[rawScores[j].length];
             for (int i = 0; i < scores.length; i++) {
                 scores[i] = rawScores[j][i] * ridge.coefficients()[j][i];
             }
-            models[j] = models[j].withScores(scores);
+            models[j] = grown[j].withScores(scores);
         }
-        return new RegressorModel(params, target, models, targetMean, ridge.intercept(), view.n(), lower, upper, view,
+        return new RegressorModel(params, target, models, targetMean, ridge.intercept(), n, lower, upper, view,
                 Double.NaN, null);
+    }
+
+    private static LeafCounts leafCounts(FeatureModel[] models, TrainingView view) {
+        return LeafCounts.of(java.util.Arrays.stream(models).mapToInt(m -> m.leaves.size()).toArray(),
+                view.leaves(models), view.y());
+    }
+
+    /**
+     * The leaf counts of these rows (all with a target) under this model's leaves: what the ridge
+     * step reads, for one chunk of a distributed table.
+     */
+    public LeafCounts leafCounts(Table rows) {
+        TrainingData data = TrainingData.forRegression(rows, target, features);
+        return leafCounts(models, TrainingView.of(data, null, false));
     }
 
     @Override

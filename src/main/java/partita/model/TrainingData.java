@@ -43,19 +43,13 @@ public final class TrainingData {
         if (table.rowCount() == 0) {
             throw new PartitaException("The training table is empty (0 rows). Pass a table with rows to fit on.");
         }
-        if (!classification && !Columns.isNumeric(t)) {
-            throw new PartitaException("The regressor target column '" + target + "' has type "
-                    + t.type().name() + ", not numeric. Use a numeric target for XRegressor, or XClassifier"
-                    + " for a binary label.");
-        }
-        checkNoMissingTarget(t);
         if (classification) {
+            checkNoMissingTarget(t);
             this.labels = binaryLabels(t);
             this.y = Labels.read(t, labels);
         } else {
             this.labels = List.of();
-            this.y = Columns.doubles(t);
-            checkFiniteTarget(t.name(), y);
+            this.y = regressionTarget(t);
         }
         this.columns = new PreparedColumn[feats.size()];
         IntStream.range(0, feats.size()).parallel()
@@ -127,9 +121,32 @@ public final class TrainingData {
         checkFeatures(rows, target, features);
         Column<?> t = Columns.column(rows, target, "target");
         checkNoMissingTarget(t);
-        double[] y = Labels.read(t, labels);
+        return counts(rows, features, Labels.read(t, labels));
+    }
+
+    /** The same for a regressor: target sums per value (numeric, finite targets, none missing). */
+    public static List<ValueCounts> regressorCounts(Table rows, String target, List<String> features) {
+        checkFeatures(rows, target, features);
+        Column<?> t = Columns.column(rows, target, "target");
+        return counts(rows, features, regressionTarget(t));
+    }
+
+    private static List<ValueCounts> counts(Table rows, List<String> features, double[] y) {
         int[] all = IntStream.range(0, rows.rowCount()).toArray();
         return features.stream().map(f -> ValueCounts.of(PreparedColumn.of(rows.column(f)), y, all)).toList();
+    }
+
+    /** A regressor's target: numeric, none missing, finite. */
+    private static double[] regressionTarget(Column<?> t) {
+        if (!Columns.isNumeric(t)) {
+            throw new PartitaException("The regressor target column '" + t.name() + "' has type "
+                    + t.type().name() + ", not numeric. Use a numeric target for XRegressor, or XClassifier"
+                    + " for a binary label.");
+        }
+        checkNoMissingTarget(t);
+        double[] y = Columns.doubles(t);
+        checkFiniteTarget(t.name(), y);
+        return y;
     }
 
     private static void checkFeatures(Table table, String target, List<String> features) {

@@ -20,9 +20,10 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * A classifier fitted from aggregated statistics (value counts and calibration bins, counted
- * over shuffled pieces of the rows and merged, as a distributed trainer does) is the classifier
- * fitted on the rows, bit for bit.
+ * A model fitted from aggregated statistics (value counts, and calibration bins or leaf counts,
+ * counted over shuffled pieces of the rows and merged, as a distributed trainer does) is the model
+ * fitted on the rows: a classifier bit for bit, a regressor within 1e-12 relative (its target sums
+ * are added in another order).
  */
 class FitFromCountsTest {
 
@@ -83,6 +84,73 @@ class FitFromCountsTest {
         assertArrayEquals(fromRows.predictProba(adult), fromCounts.predictProba(adult));
         assertArrayEquals(fromRows.calibrationMap(), fromCounts.calibrationMap());
         assertFalse(fromCounts.hasTrainingData(), "it keeps no rows, as a loaded model");
+    }
+
+    @Test
+    void aRegressorFromMergedCountsIsTheRegressorFromTheRows() {
+        Table adult = adult();
+        List<String> features = adult.columnNames().stream().filter(c -> !c.equals("hours_per_week")
+                && !c.equals("income")).toList();
+        Params params = Params.builder().maxDepth(5).minInfoGain(0.001).build();
+        RegressorModel fromRows = new XRegressor(params).fit(adult, "hours_per_week", features);
+
+        TrainingData data = TrainingData.forRegression(adult, "hours_per_week", features);
+        List<int[]> pieces = shuffledPieces(adult.rowCount(), 4, 11);
+        List<ValueCounts> counts = new ArrayList<>();
+        for (String f : features) {
+            ValueCounts merged = null;
+            for (int[] piece : pieces) {
+                List<ValueCounts> c = TrainingData.regressorCounts(adult.rows(piece), "hours_per_week", List.of(f));
+                merged = merged == null ? c.get(0) : merged.merge(c.get(0));
+            }
+            counts.add(merged);
+        }
+        RegressorModel fromCounts = new XRegressor(params).fit("hours_per_week", counts, provisional -> pieces.stream()
+                .map(piece -> provisional.leafCounts(adult.rows(piece))).reduce(LeafCounts::merge).orElseThrow());
+
+        assertEquals(fromRows.leafCount(), fromCounts.leafCount());
+        for (int j = 0; j < features.size(); j++) {
+            List<Leaf> a = fromRows.snapshot().features().get(j).leaves();
+            List<Leaf> b = fromCounts.snapshot().features().get(j).leaves();
+            assertEquals(a.size(), b.size(), features.get(j));
+            for (int l = 0; l < a.size(); l++) {
+                assertEquals(a.get(l).lower(), b.get(l).lower(), features.get(j));
+                assertEquals(a.get(l).upper(), b.get(l).upper(), features.get(j));
+                assertEquals(a.get(l).category(), b.get(l).category(), features.get(j));
+                assertEquals(a.get(l).count(), b.get(l).count(), features.get(j));
+                assertEquals(a.get(l).score(), b.get(l).score(), 1e-12 * Math.max(1, Math.abs(a.get(l).score())));
+            }
+        }
+        double[] p = fromRows.predict(adult);
+        double[] q = fromCounts.predict(adult);
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(p[i], q[i], 1e-12 * Math.abs(p[i]), "row " + i);
+        }
+        assertEquals(fromRows.baseValue(), fromCounts.baseValue(), 1e-12 * Math.abs(fromRows.baseValue()));
+        assertFalse(fromCounts.hasTrainingData(), "it keeps no rows, as a loaded model");
+    }
+
+    @Test
+    void leafCountsOfPiecesAddUpToTheCountsOfTheRows() {
+        int[][] leaves = {{0, 1, 1, 0, 2}, {1, 0, 1, 1, 0}, {0, 0, 0, 1, 1}};
+        double[] y = {1.5, 2, -1, 4, 0.25};
+        LeafCounts all = LeafCounts.of(new int[] {3, 2, 2}, leaves, y);
+        assertArrayEquals(new long[] {2, 2, 1, 2, 3, 3, 2}, all.count());
+        assertArrayEquals(new double[] {5.5, 1, 0.25, 2.25, 4.5, 2.5, 4.25}, all.ySum());
+        // pair (0,1): leaf of feature 0 x leaf of feature 1, row-major
+        assertArrayEquals(new long[] {0, 2, 1, 1, 1, 0}, all.pairs()[0]);
+        assertArrayEquals(new long[] {1, 1, 2, 1}, all.pairs()[2], "pair (1,2)");
+        int[][] first = {{0, 1}, {1, 0}, {0, 0}};
+        int[][] rest = {{1, 0, 2}, {1, 1, 0}, {0, 1, 1}};
+        LeafCounts merged = LeafCounts.of(new int[] {3, 2, 2}, first, new double[] {1.5, 2})
+                .merge(LeafCounts.of(new int[] {3, 2, 2}, rest, new double[] {-1, 4, 0.25}));
+        assertArrayEquals(all.count(), merged.count());
+        assertArrayEquals(all.ySum(), merged.ySum());
+        for (int p = 0; p < all.pairs().length; p++) {
+            assertArrayEquals(all.pairs()[p], merged.pairs()[p]);
+        }
+        assertEquals(5, merged.rows());
+        assertEquals(6.75, merged.targetSum());
     }
 
     @Test
