@@ -126,10 +126,15 @@ public final class Metrics {
             res += (y[i] - p[i]) * (y[i] - p[i]);
             tot += (y[i] - mean) * (y[i] - mean);
         }
-        if (tot == 0) {
-            return res == 0 ? 1 : 0;
+        return r2(res, tot);
+    }
+
+    /** R² from the residual and total sums of squares (1 for a perfect fit of a constant target, else 0 then). */
+    public static double r2(double residual, double total) {
+        if (total == 0) {
+            return residual == 0 ? 1 : 0;
         }
-        return 1 - res / tot;
+        return 1 - residual / total;
     }
 
     /** Mean absolute percentage error as a fraction (0.1 = 10 %). */

@@ -51,6 +51,22 @@ public enum Kind {
                 : TrainingData.forRegression(data, target, features);
     }
 
+    /**
+     * A target column read row by row, NaN where missing: 0/1 by the labels (classifier) or its
+     * numbers (regressor, which needs a numeric column).
+     */
+    public double[] read(Column<?> target, List<Object> labels) {
+        if (this == CLASSIFIER) {
+            return Labels.read(target, labels);
+        }
+        if (!Columns.isNumeric(target)) {
+            throw new PartitaException("The regressor target column '" + target.name() + "' has type "
+                    + target.type().name() + ", not numeric. Use a numeric target for a regressor (XRegressor), or XClassifier"
+                    + " for a binary label.");
+        }
+        return Columns.doubles(target);
+    }
+
     /** Metrics of comparisons, cross-validation and monitoring, in table order. */
     public List<Metric> metrics() {
         return this == CLASSIFIER ? List.of(Metric.AUC, Metric.ACCURACY, Metric.LOG_LOSS)

@@ -138,13 +138,8 @@ public final class TrainingData {
 
     /** A regressor's target: numeric, none missing, finite. */
     private static double[] regressionTarget(Column<?> t) {
-        if (!Columns.isNumeric(t)) {
-            throw new PartitaException("The regressor target column '" + t.name() + "' has type "
-                    + t.type().name() + ", not numeric. Use a numeric target for XRegressor, or XClassifier"
-                    + " for a binary label.");
-        }
+        double[] y = Kind.REGRESSOR.read(t, List.of());
         checkNoMissingTarget(t);
-        double[] y = Columns.doubles(t);
         checkFiniteTarget(t.name(), y);
         return y;
     }

@@ -8,7 +8,7 @@ package partita.partition;
  */
 public record Moments(int n, double mean, double variance) {
 
-    static Moments of(double[] y, int[] rows) {
+    public static Moments of(double[] y, int[] rows) {
         int n = 0;
         double sum = 0;
         boolean binary = true;
@@ -41,6 +41,24 @@ public record Moments(int n, double mean, double variance) {
         double mean = positives / n;
         double ss = positives * (1 - mean) * (1 - mean) + (n - positives) * mean * mean;
         return new Moments(n, mean, ss / n);
+    }
+
+    /**
+     * These moments and another's (other rows), combined (Chan et al.'s pairwise update), for a
+     * trainer that aggregates a numeric target elsewhere; a 0/1 target's are recomputed from
+     * the counts with {@link #binary} instead, to keep its bits.
+     */
+    public Moments merge(Moments o) {
+        if (o.n == 0) {
+            return this;
+        }
+        if (n == 0) {
+            return o;
+        }
+        int total = n + o.n;
+        double delta = o.mean - mean;
+        double ss = variance * n + o.variance * o.n + delta * delta * ((double) n * o.n / total);
+        return new Moments(total, mean + delta * o.n / total, ss / total);
     }
 
     double std() {
