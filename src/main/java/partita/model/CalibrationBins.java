@@ -8,7 +8,7 @@ import java.util.Arrays;
  * section 7): per bin (0.05 wide, right-closed) the training rows whose score falls in it and the
  * sum of their 0/1 targets; rows scoring 0 or less, above 1, or NaN fall in none. Bins merge by
  * adding, so a distributed trainer can bin its partitions' rows and hand the sum to
- * {@link XClassifier#fit(String, java.util.List, java.util.List, java.util.function.Function)}.
+ * {@link XClassifier#fit(ClassifierModel, CalibrationBins)}.
  */
 public record CalibrationBins(long[] count, double[] sum) implements Serializable {
 

@@ -41,27 +41,28 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
                 view.targetMean(), view.n(), view, null, prior);
     }
 
-    /** See {@link XClassifier#fit(String, List, List, java.util.function.Function)}. */
-    static ClassifierModel fit(Params params, String target, List<Object> labels, List<ValueCounts> counts,
-                               java.util.function.Function<ClassifierModel, CalibrationBins> calibrate) {
+    /** See {@link XClassifier#grow}. */
+    static ClassifierModel grow(Params params, String target, List<Object> labels, List<ValueCounts> counts) {
         int n = countedRows(params, counts);
         double positives = counts.get(0).missingSum();
         for (double s : counts.get(0).sums()) {
             positives += s;
         }
         double mean = positives / n;
-        if (n == 0 || mean == 0 || mean == 1) {
-            throw new PartitaException("The training rows contain " + (n == 0 ? "no rows" : "only the label '"
-                    + labels.get((int) mean) + "'") + " of target '" + target + "'; a binary classifier needs rows of"
-                    + " both labels " + labels + ".");
+        if (mean == 0 || mean == 1) {
+            throw new PartitaException("The training rows contain only the label '" + labels.get((int) mean)
+                    + "' of target '" + target + "'; a binary classifier needs rows of both labels " + labels + ".");
         }
         List<String> names = counts.stream().map(ValueCounts::feature).toList();
         SplitStats[] stats = counts.stream().map(c -> c.splitStats(params.alpha())).toArray(SplitStats[]::new);
-        Params[] featureParams = same(params, names.size());
-        ClassifierModel provisional = build(params, target, labels, names, featureParams, stats, mean, n, null,
+        return build(params, target, labels, names, same(params, names.size()), stats, mean, n, null,
                 new double[MAP_POINTS], null);
-        double[] map = calibrationMap(calibrate.apply(provisional));
-        return build(params, target, labels, names, featureParams, stats, mean, n, null, map, null);
+    }
+
+    /** See {@link XClassifier#fit(ClassifierModel, CalibrationBins)}. */
+    ClassifierModel calibrated(CalibrationBins bins) {
+        return new ClassifierModel(params, target, labels, models, targetMean, baseValue, trainingRows,
+                calibrationMap(bins), null, Double.NaN, null);
     }
 
     /**

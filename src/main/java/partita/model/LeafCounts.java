@@ -9,7 +9,7 @@ import java.util.Arrays;
  * fall in each pair of their leaves. Leaves of one feature never share a row, so these are the
  * whole Gram matrix of the leaf design; they merge by adding, so a distributed trainer can count
  * its partitions' rows and hand the sum to
- * {@link XRegressor#fit(String, java.util.List, java.util.function.Function)}.
+ * {@link XRegressor#fit(RegressorModel, LeafCounts)}.
  *
  * @param sizes  leaves per feature
  * @param count  rows per leaf, features after one another

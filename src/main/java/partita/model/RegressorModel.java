@@ -1,7 +1,6 @@
 package partita.model;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import partita.PartitaException;
@@ -60,9 +59,8 @@ public final class RegressorModel extends FittedModel implements TransparentMode
         return ridge(params, target, models, targetMean, view.n(), leafCounts(models, view), lower, upper, view);
     }
 
-    /** See {@link XRegressor#fit(String, List, Function)}. */
-    static RegressorModel fit(Params params, String target, List<ValueCounts> counts,
-                              Function<RegressorModel, LeafCounts> leafCounts) {
+    /** See {@link XRegressor#grow}. */
+    static RegressorModel grow(Params params, String target, List<ValueCounts> counts) {
         int n = FittedModel.countedRows(params, counts);
         double sum = 0;
         for (double s : counts.get(0).sums()) {
@@ -77,10 +75,17 @@ public final class RegressorModel extends FittedModel implements TransparentMode
         for (int j = 0; j < raw.length; j++) {
             models[j] = new FeatureModel(names.get(j), featureParams[j], stats[j], raw[j]);
         }
-        RegressorModel provisional = new RegressorModel(params, target, models, mean, mean, n,
-                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, Double.NaN, null);
-        return ridge(params, target, models, mean, n, leafCounts.apply(provisional), Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY, null);
+        return new RegressorModel(params, target, models, mean, mean, n, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY, null, Double.NaN, null);
+    }
+
+    /** See {@link XRegressor#fit(RegressorModel, LeafCounts)}. */
+    RegressorModel ridge(LeafCounts counts) {
+        if (counts.rows() != trainingRows) {
+            throw new PartitaException("The leaf counts cover " + counts.rows() + " rows, the value counts the model"
+                    + " grew from " + trainingRows + ". Count the leaves over the same rows.");
+        }
+        return ridge(params, target, models, targetMean, trainingRows, counts, lower, upper, null);
     }
 
     /** The ridge step: each grown feature's raw leaf scores times their ridge coefficients. */

@@ -2,7 +2,6 @@ package partita.model;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /** Unfitted transparent binary classifier; {@code fit} returns a {@link ClassifierModel}. */
 public record XClassifier(Params params) implements Estimator<ClassifierModel> {
@@ -31,15 +30,22 @@ public record XClassifier(Params params) implements Estimator<ClassifierModel> {
     }
 
     /**
-     * Fits from the sufficient statistics of the training rows instead of the rows themselves,
-     * as a distributed trainer aggregates them: per feature its {@link ValueCounts} (targets 0/1
-     * by {@code labels}), and the {@link CalibrationBins} of a provisional model's scores over the
-     * same rows, which {@code calibrate} computes (leaves and scores are final; only the map is
-     * missing). The model is the one {@code fit} gives on those rows, bit for bit; it keeps no rows
-     * (as a loaded model). The optimise step needs the rows, so an optimised estimator is refused.
+     * Fitting from the sufficient statistics of the training rows instead of the rows, as a
+     * distributed trainer aggregates them, step one: the model grown from each feature's
+     * {@link ValueCounts} (targets 0/1 by {@code labels}), with its final leaves and scores and
+     * no calibration map yet. Step two, {@link #fit(ClassifierModel, CalibrationBins)}, needs the
+     * {@link CalibrationBins} of this model's scores over the same rows. The optimise step needs
+     * the rows, so an optimised estimator is refused.
      */
-    public ClassifierModel fit(String target, List<Object> labels, List<ValueCounts> counts,
-                               Function<ClassifierModel, CalibrationBins> calibrate) {
-        return ClassifierModel.fit(params, target, labels, counts, calibrate);
+    public ClassifierModel grow(String target, List<Object> labels, List<ValueCounts> counts) {
+        return ClassifierModel.grow(params, target, labels, counts);
+    }
+
+    /**
+     * The grown model with the calibration map learnt from its scores' bins: the model
+     * {@code fit} gives on the rows counted, bit for bit. It keeps no rows (as a loaded model).
+     */
+    public ClassifierModel fit(ClassifierModel grown, CalibrationBins bins) {
+        return grown.calibrated(bins);
     }
 }

@@ -2,7 +2,6 @@ package partita.model;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /** Unfitted transparent regressor; {@code fit} returns a {@link RegressorModel}. */
 public record XRegressor(Params params) implements Estimator<RegressorModel> {
@@ -31,14 +30,22 @@ public record XRegressor(Params params) implements Estimator<RegressorModel> {
     }
 
     /**
-     * Fits from the sufficient statistics of the training rows, as a distributed trainer
-     * aggregates them: per feature its {@link ValueCounts}, and the {@link LeafCounts} of the same
-     * rows under a provisional model's leaves (final leaves, raw scores), which {@code leafCounts}
-     * computes for the ridge step. The leaves and scores are those {@code fit} gives on those rows
-     * up to the order the target sums were added in (within 1e-12 relative); the model keeps no
-     * rows. The optimise step needs the rows, so an optimised estimator is refused.
+     * Fitting from the sufficient statistics of the training rows, as a distributed trainer
+     * aggregates them, step one: the model grown from each feature's {@link ValueCounts}, with
+     * its final leaves and their raw scores. Step two, {@link #fit(RegressorModel, LeafCounts)},
+     * needs the {@link LeafCounts} of the same rows under these leaves ({@code grown.leafCounts(rows)}
+     * per chunk, merged). The optimise step needs the rows, so an optimised estimator is refused.
      */
-    public RegressorModel fit(String target, List<ValueCounts> counts, Function<RegressorModel, LeafCounts> leafCounts) {
-        return RegressorModel.fit(params, target, counts, leafCounts);
+    public RegressorModel grow(String target, List<ValueCounts> counts) {
+        return RegressorModel.grow(params, target, counts);
+    }
+
+    /**
+     * The grown model's leaves scored by the ridge step: the model {@code fit} gives on the rows
+     * counted, up to the order the target sums were added in (within 1e-12 relative). It keeps
+     * no rows (as a loaded model).
+     */
+    public RegressorModel fit(RegressorModel grown, LeafCounts counts) {
+        return grown.ridge(counts);
     }
 }

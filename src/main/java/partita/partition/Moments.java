@@ -6,7 +6,7 @@ package partita.partition;
  * counts ({@link #binary}), so it does not depend on the order of the rows: a trainer that
  * aggregates counts elsewhere gets the same bits.
  */
-public record Moments(int n, double mean, double variance) {
+public record Moments(int n, double mean, double variance) implements java.io.Serializable {
 
     public static Moments of(double[] y, int[] rows) {
         int n = 0;

@@ -68,16 +68,15 @@ class FitFromCountsTest {
             counts.add(merged);
         }
         double[] y = data.y();
-        ClassifierModel fromCounts = new XClassifier(params).fit("income", data.labels(), counts, provisional -> {
-            CalibrationBins bins = CalibrationBins.empty();
-            for (int[] piece : pieces) {
-                int[] ascending = java.util.Arrays.stream(piece).sorted().toArray(); // Table.rows keeps table order
-                Table rows = adult.rows(ascending);
-                double[] pieceY = java.util.Arrays.stream(ascending).mapToDouble(r -> y[r]).toArray();
-                bins = bins.merge(CalibrationBins.of(provisional.predictScore(rows), pieceY));
-            }
-            return bins;
-        });
+        XClassifier estimator = new XClassifier(params);
+        ClassifierModel grown = estimator.grow("income", data.labels(), counts);
+        CalibrationBins bins = CalibrationBins.empty();
+        for (int[] piece : pieces) {
+            int[] ascending = java.util.Arrays.stream(piece).sorted().toArray(); // Table.rows keeps table order
+            double[] pieceY = java.util.Arrays.stream(ascending).mapToDouble(r -> y[r]).toArray();
+            bins = bins.merge(CalibrationBins.of(grown.predictScore(adult.rows(ascending)), pieceY));
+        }
+        ClassifierModel fromCounts = estimator.fit(grown, bins);
 
         assertEquals(ModelJson.toJson(fromRows), ModelJson.toJson(fromCounts), "the same model, to the last bit");
         assertArrayEquals(fromRows.predictScore(adult), fromCounts.predictScore(adult));
@@ -105,8 +104,10 @@ class FitFromCountsTest {
             }
             counts.add(merged);
         }
-        RegressorModel fromCounts = new XRegressor(params).fit("hours_per_week", counts, provisional -> pieces.stream()
-                .map(piece -> provisional.leafCounts(adult.rows(piece))).reduce(LeafCounts::merge).orElseThrow());
+        XRegressor estimator = new XRegressor(params);
+        RegressorModel grown = estimator.grow("hours_per_week", counts);
+        RegressorModel fromCounts = estimator.fit(grown, pieces.stream().map(piece -> grown.leafCounts(adult.rows(piece)))
+                .reduce(LeafCounts::merge).orElseThrow());
 
         assertEquals(fromRows.leafCount(), fromCounts.leafCount());
         for (int j = 0; j < features.size(); j++) {
@@ -168,11 +169,11 @@ class FitFromCountsTest {
         assertThrows(PartitaException.class, () -> new ValueCounts("x", new double[] {1}, null, new int[] {1, 2},
                 new double[] {0}, 0, 0));
         ValueCounts other = new ValueCounts("y", new double[] {1}, null, new int[] {5}, new double[] {1}, 0, 0);
-        PartitaException rows = assertThrows(PartitaException.class, () -> new XClassifier().fit("t", List.of(0, 1),
-                List.of(a, other), p -> CalibrationBins.empty()));
+        PartitaException rows = assertThrows(PartitaException.class, () -> new XClassifier().grow("t", List.of(0, 1),
+                List.of(a, other)));
         assertTrue(rows.getMessage().contains("cover different rows"), rows.getMessage());
         PartitaException optimised = assertThrows(PartitaException.class, () -> new XClassifier(
-                Params.builder().optimise(true).build()).fit("t", List.of(0, 1), List.of(a), p -> CalibrationBins.empty()));
+                Params.builder().optimise(true).build()).grow("t", List.of(0, 1), List.of(a)));
         assertTrue(optimised.getMessage().contains("cannot fit from aggregated statistics"), optimised.getMessage());
     }
 }

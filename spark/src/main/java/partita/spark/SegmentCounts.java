@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import partita.model.ValueCounts;
+import partita.partition.Moments;
 
 /**
- * What partitioned training on Spark aggregates per segment: rows with a target, rows without,
- * positives, and each feature's {@link ValueCounts} over the rows with a target (null while
- * there are none). Merges by adding.
+ * What training on Spark aggregates per segment: rows with a target, rows without, the target's
+ * sum and moments, and each feature's {@link ValueCounts} over the rows with a target (null
+ * while there are none). Merges by adding.
  */
-record SegmentCounts(int rows, int missingTarget, double positives, List<ValueCounts> features)
+record SegmentCounts(int rows, int missingTarget, double targetSum, Moments moments, List<ValueCounts> features)
         implements Serializable {
 
     SegmentCounts merge(SegmentCounts other) {
@@ -24,8 +25,8 @@ record SegmentCounts(int rows, int missingTarget, double positives, List<ValueCo
                 merged.add(features.get(j).merge(other.features.get(j)));
             }
         }
-        return new SegmentCounts(rows + other.rows, missingTarget + other.missingTarget, positives + other.positives,
-                merged);
+        return new SegmentCounts(rows + other.rows, missingTarget + other.missingTarget, targetSum + other.targetSum,
+                moments.merge(other.moments), merged);
     }
 
     /** The counts of the given features, in their order. */

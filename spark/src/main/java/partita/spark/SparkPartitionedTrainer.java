@@ -1,26 +1,22 @@
 package partita.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import partita.PartitaException;
-import partita.eval.Metrics;
-import partita.model.CalibrationBins;
-import partita.model.ClassifierModel;
-import partita.model.XClassifier;
+import partita.model.TransparentModel;
 import partita.partition.Moments;
 import partita.partition.PartitionedModel;
 import partita.partition.PartitionedTrainer;
-import partita.partition.ScoreReference;
 import partita.partition.Segment;
 import partita.partition.SegmentPlanner;
 import partita.partition.SegmentStatus;
@@ -33,32 +29,37 @@ import partita.partition.segment.Segmentation;
  * Partitioned training on Spark: the same {@link PartitionedModel} as
  * {@link PartitionedTrainer#fit} gives on the same rows, built from statistics Spark aggregates,
  * never from collected rows. One pass counts, per segment (every prefix of every row's path, and
- * {@code __dataset__}) and feature, each distinct value's rows and positives; the driver decides
+ * {@code __dataset__}) and feature, each distinct value's rows and target sum; the driver decides
  * each segment with the engine's {@link SegmentPlanner} and grows its model from the counts; one
- * pass bins the scores of all provisional models for their calibration maps; a last pass counts
- * the probabilities (training AUC) and the scores each model serves (drift reference).
+ * pass computes what every grown model needs over its rows (a classifier's score bins for its
+ * calibration map, a regressor's leaf counts for its ridge step); a last pass computes the
+ * training metric (AUC or R²) and the scores each model serves (drift reference).
  *
- * <p>This version trains reference classifiers ({@code XClassifier}, not optimised) with the
- * trainer's parameters, policy, per-segment overrides and feature subsets, on any spec
- * (hierarchies, value mappings, derived date levels, minimum sizes). The features must be named
- * ({@code trainer.features(list)}): the local default leaves out id-like columns by reading
- * every row. Guarded routing is refused (its held-out draw follows a row order Spark does not
- * have). The model keeps no training rows, as a loaded model.
+ * <p>Reference classifiers and regressors ({@code XClassifier}, {@code XRegressor}, not
+ * optimised) train with the trainer's parameters, policy, per-segment overrides and feature
+ * subsets, on any spec (hierarchies, value mappings, derived date levels, minimum sizes). A
+ * classifier is bit for bit the in-process one; a regressor's sums of doubles merge in another
+ * order, so its scores agree within 1e-12 relative (and are the same on every run: partitions
+ * merge in their order). The features must be named ({@code trainer.features(list)}): the local
+ * default leaves out id-like columns by reading every row. Guarded routing is refused (its
+ * held-out draw follows a row order Spark does not have). The model keeps no training rows, as
+ * a loaded model.
+ *
+ * @param <M> the segment model type
  */
-public final class SparkPartitionedTrainer {
+public final class SparkPartitionedTrainer<M extends TransparentModel> {
 
-    private final PartitionedTrainer<ClassifierModel> settings;
+    private final PartitionedTrainer<M> settings;
+    private final CountedFit<M, ?> counted;
 
-    private SparkPartitionedTrainer(PartitionedTrainer<ClassifierModel> settings) {
+    private SparkPartitionedTrainer(PartitionedTrainer<M> settings, CountedFit<M, ?> counted) {
         this.settings = settings;
+        this.counted = counted;
     }
 
     /** Trains as {@code settings} would in a notebook (its estimator, spec, policy, overrides, features). */
-    public static SparkPartitionedTrainer of(PartitionedTrainer<ClassifierModel> settings) {
-        if (!(settings.estimator() instanceof XClassifier) || settings.params().optimise()) {
-            throw new PartitaException("Partitioned training on Spark fits reference classifiers (XClassifier without"
-                    + " optimise) for now; train optimised models and regressors in process.");
-        }
+    public static <M extends TransparentModel> SparkPartitionedTrainer<M> of(PartitionedTrainer<M> settings) {
+        CountedFit<M, ?> counted = CountedFit.of(settings.estimator());
         if (settings.guard() != null) {
             throw new PartitaException("Guarded routing is not available on Spark: its held-out rows are drawn in row"
                     + " order, which a Dataset does not have. Leave guarded(...) out, or train in process.");
@@ -67,14 +68,14 @@ public final class SparkPartitionedTrainer {
             throw new PartitaException("Name the features to train on Spark: trainer.features(List.of(...)). The"
                     + " in-process default leaves out id-like columns by reading every row.");
         }
-        return new SparkPartitionedTrainer(settings);
+        return new SparkPartitionedTrainer<>(settings, counted);
     }
 
-    public static SparkPartitionedTrainer of(XClassifier estimator, PartitionSpec spec, List<String> features) {
-        return of(PartitionedTrainer.of(estimator, spec).features(features));
+    public PartitionedModel<M> fit(Dataset<Row> data, String target) {
+        return fit(counted, data, target);
     }
 
-    public PartitionedModel<ClassifierModel> fit(Dataset<Row> data, String target) {
+    private <S extends Serializable> PartitionedModel<M> fit(CountedFit<M, S> fit, Dataset<Row> data, String target) {
         PartitionSpec spec = settings.spec();
         List<String> features = settings.features();
         for (String f : features) {
@@ -96,9 +97,9 @@ public final class SparkPartitionedTrainer {
         names.addAll(features);
         names.add(target);
         SparkTables.indices(data.schema(), names, "column of the data");
-        List<Object> labels = SparkTraining.labels(data, target);
+        List<Object> labels = SparkTraining.labels(fit.kind(), data, target);
         SparkPasses passes = new SparkPasses(data.javaRDD(), data.schema(), names, SparkPasses.segments(spec), target,
-                features, labels);
+                features, labels, fit);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
         List<KeyType> keyTypes = Segmentation.of(spec, passes.emptyChunk()).sources(); // from the schema alone
 
@@ -111,72 +112,55 @@ public final class SparkPartitionedTrainer {
             throw new PartitaException("Every row of '" + target + "' is missing: there is nothing to train on. "
                     + "Pass rows with a target value.");
         }
-        double datasetVariance = Moments.binary(all.rows(), all.positives()).variance();
+        double datasetVariance = fit.moments(all.rows(), all.targetSum(), all.moments()).variance();
 
         Map<SegmentKey, SegmentPlanner.Plan> fits = new LinkedHashMap<>();
         Map<SegmentKey, Segment> decided = new HashMap<>();
+        Map<SegmentKey, Double> means = new HashMap<>();
         for (SegmentKey key : keys) {
             SegmentCounts c = counts.get(key);
-            Moments m = Moments.binary(c.rows(), c.positives());
+            Moments m = fit.moments(c.rows(), c.targetSum(), c.moments());
+            means.put(key, m.mean());
             SegmentPlanner.Plan plan = planner.plan(key, c.rows(), c.missingTarget(), m.mean(), m.variance(),
                     c.rows() == 0 ? f -> List.of() : c::constant, datasetVariance, null, "");
             if (plan.status() != null) {
                 decided.put(key, new Segment(key, plan.status(), plan.reason(), c.rows(), plan.params(), plan.features(),
                         null, 0, Double.NaN, null));
+            } else if (plan.params().optimise()) {
+                throw new PartitaException("Segment '" + key.name() + "' is set to optimise=true (an override), which"
+                        + " fits the leaf scores over the rows: train it in process, or drop optimise from its override.");
             } else {
                 fits.put(key, plan);
             }
         }
 
-        // provisional models (leaves and scores final), then one pass bins all their scores
-        Map<SegmentKey, ClassifierModel> provisional = new LinkedHashMap<>();
-        fits.forEach((key, plan) -> fit(plan, counts.get(key), target, labels, p -> {
-            provisional.put(key, p);
-            return CalibrationBins.empty();
-        }));
-        Map<SegmentKey, CalibrationBins> bins = passes.calibrationBins(sc, provisional);
-        Map<SegmentKey, ClassifierModel> models = new LinkedHashMap<>();
+        // grown models (leaves final), then one pass computes what each needs to be fitted
+        Map<SegmentKey, M> grown = new LinkedHashMap<>();
         Map<SegmentKey, Long> millis = new HashMap<>();
         fits.forEach((key, plan) -> {
             long start = System.nanoTime();
-            models.put(key, fit(plan, counts.get(key), target, labels,
-                    p -> bins.getOrDefault(key, CalibrationBins.empty())));
+            grown.put(key, fit.grow(plan.params(), target, labels, counts.get(key).of(plan.features())));
             millis.put(key, (System.nanoTime() - start) / 1_000_000);
         });
-
-        // the model without metrics and references routes rows as the final one does
-        PartitionedTrainer<ClassifierModel> kept = settings.features(features);
+        Map<SegmentKey, S> second = passes.second(sc, fit, grown);
         List<Segment> segments = new ArrayList<>();
         for (SegmentKey key : keys) {
             SegmentPlanner.Plan plan = fits.get(key);
             segments.add(plan == null ? decided.get(key) : new Segment(key, SegmentStatus.TRAINED, plan.reason(),
-                    counts.get(key).rows(), plan.params(), plan.features(), models.get(key), millis.get(key), Double.NaN,
-                    null));
+                    counts.get(key).rows(), plan.params(), plan.features(),
+                    fit.fit(plan.params(), grown.get(key), second.get(key)), millis.get(key), Double.NaN, null));
         }
-        PartitionedModel<ClassifierModel> routed = PartitionedModel.restore(kept, target, features, keyTypes, segments);
-        SparkPasses.Finals finals = passes.finals(sc, routed);
+
+        // the model without metrics and references routes rows as the final one does
+        PartitionedTrainer<M> kept = settings.features(features);
+        PartitionedModel<M> routed = PartitionedModel.restore(kept, target, features, keyTypes, segments);
+        SparkPasses.Finals finals = passes.finals(sc, routed, means);
         List<Segment> done = new ArrayList<>();
         for (Segment s : segments) {
-            if (!s.trained()) {
-                done.add(s);
-                continue;
-            }
-            Map<Double, long[]> p = finals.proba().getOrDefault(s.key(), new TreeMap<>());
-            double auc = Metrics.auc(p.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                    p.values().stream().mapToLong(v -> v[0]).toArray(), p.values().stream().mapToLong(v -> v[1]).toArray());
-            Map<Double, long[]> scores = finals.served().containsKey(s.key()) ? finals.served().get(s.key())
-                    : finals.own().get(s.key());
-            ScoreReference ref = ScoreReference.of(scores.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                    scores.values().stream().mapToLong(v -> v[0]).toArray());
-            done.add(new Segment(s.key(), s.status(), s.reason(), s.rows(), s.params(), s.features(), s.model(),
-                    s.fitMillis(), auc, ref));
+            done.add(!s.trained() ? s : new Segment(s.key(), s.status(), s.reason(), s.rows(), s.params(),
+                    s.features(), s.model(), s.fitMillis(), finals.metric(s.key(), fit.kind()),
+                    finals.reference(s.key())));
         }
         return PartitionedModel.restore(kept, target, features, keyTypes, done);
-    }
-
-    private ClassifierModel fit(SegmentPlanner.Plan plan, SegmentCounts counts, String target,
-                                List<Object> labels, java.util.function.Function<ClassifierModel, CalibrationBins> bins) {
-        XClassifier estimator = (XClassifier) settings.estimator().withParams(plan.params());
-        return estimator.fit(target, labels, counts.of(plan.features()), bins);
     }
 }

@@ -9,34 +9,42 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import partita.PartitaException;
-import partita.model.ClassifierModel;
+import partita.model.Estimator;
+import partita.model.Kind;
 import partita.model.TrainingData;
-import partita.model.XClassifier;
+import partita.model.TransparentModel;
 import partita.partition.segment.SegmentKey;
 import tech.tablesaw.api.Table;
 
 /**
- * Fits a transparent classifier on a Dataset without collecting its rows ({@link SparkPasses}): the executors count,
- * per feature, every distinct value's rows and positives (merged across partitions), the driver
- * grows the model from those counts, and one more pass bins the training scores for the
- * calibration map. The model is the one {@code XClassifier.fit} gives on the same rows, bit for
- * bit; driver memory is bounded by the distinct values per feature, not by rows. (This is the
- * {@code __dataset__} model of partitioned training on Spark.)
+ * Fits one transparent model on a Dataset without collecting its rows ({@link SparkPasses}): the
+ * executors count, per feature, every distinct value's rows and target sum (merged across
+ * partitions), the driver grows the model from those counts, and one more pass computes what the
+ * grown model needs over the same rows (a classifier's score bins for its calibration map, a
+ * regressor's leaf counts for its ridge step). A classifier is the one {@code XClassifier.fit}
+ * gives on the same rows, bit for bit; a regressor equals {@code XRegressor.fit}'s within 1e-12
+ * relative (its sums are added in another order). Driver memory is bounded by the distinct values
+ * per feature, not by rows. (This is the {@code __dataset__} model of partitioned training.)
  */
 public final class SparkTraining {
 
     private SparkTraining() {
     }
 
-    /** The reference classifier of {@code estimator} fitted on the rows of {@code data}. */
-    public static ClassifierModel fitClassifier(XClassifier estimator, Dataset<Row> data, String target,
-                                                List<String> features) {
+    /** The reference model of {@code estimator} (XClassifier or XRegressor) fitted on the rows of {@code data}. */
+    public static <M extends TransparentModel> M fit(Estimator<M> estimator, Dataset<Row> data, String target,
+                                                     List<String> features) {
+        return fit(CountedFit.of(estimator), estimator, data, target, features);
+    }
+
+    private static <M extends TransparentModel, S extends java.io.Serializable> M fit(
+            CountedFit<M, S> fit, Estimator<M> estimator, Dataset<Row> data, String target, List<String> features) {
         List<String> names = new ArrayList<>(features);
         names.add(target);
         SparkTables.indices(data.schema(), names, "column of the data");
-        List<Object> labels = labels(data, target);
+        List<Object> labels = labels(fit.kind(), data, target);
         SparkPasses passes = new SparkPasses(data.javaRDD(), data.schema(), names, SparkPasses.allRows(), target,
-                features, labels);
+                features, labels, fit);
         SegmentCounts counts = passes.counts().get(SegmentKey.DATASET);
         if (counts.missingTarget() > 0) {
             throw new PartitaException("The target column '" + target + "' has " + counts.missingTarget() + " missing"
@@ -44,12 +52,22 @@ public final class SparkTraining {
                     + " before fitting.");
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
-        return estimator.fit(target, labels, counts.features(),
-                provisional -> passes.calibrationBins(sc, Map.of(SegmentKey.DATASET, provisional)).get(SegmentKey.DATASET));
+        M grown = fit.grow(estimator.params(), target, labels, counts.features());
+        S second = passes.second(sc, fit, Map.of(SegmentKey.DATASET, grown)).get(SegmentKey.DATASET);
+        return fit.fit(estimator.params(), grown, second);
     }
 
-    /** The two labels of the target, by the engine's rule ({@link TrainingData#binaryLabels}). */
-    static List<Object> labels(Dataset<Row> data, String target) {
+    /**
+     * A classifier's two labels by the engine's rule ({@link TrainingData#binaryLabels}); none for
+     * a regressor, whose target must be numeric.
+     */
+    static List<Object> labels(Kind kind, Dataset<Row> data, String target) {
+        if (kind == Kind.REGRESSOR) {
+            Table empty = SparkTables.toTable(data.schema(), List.of(target),
+                    SparkTables.indices(data.schema(), List.of(target), "column of the data"), List.of());
+            kind.read(empty.column(target), List.of()); // refuses a non-numeric target
+            return List.of();
+        }
         Dataset<Row> distinct = data.select(target).distinct().limit(3);
         List<Row> values = distinct.collectAsList();
         Table t = SparkTables.toTable(distinct.schema(), List.of(target), new int[] {0}, values);

@@ -13,9 +13,8 @@ import org.apache.spark.sql.SparkSession;
 
 import partita.PartitaException;
 import partita.io.ModelFiles;
-import partita.model.ClassifierModel;
+import partita.model.Kind;
 import partita.model.Params;
-import partita.model.XClassifier;
 import partita.partition.PartitionedModel;
 import partita.partition.PartitionedTrainer;
 import partita.partition.Policy;
@@ -23,7 +22,7 @@ import partita.partition.segment.PartitionSpec;
 
 /**
  * The command-line entry point (for {@code spark-submit --class partita.spark.TrainOnSpark}, with
- * the engine and its dependencies on the classpath): trains a partitioned classifier on a CSV or
+ * the engine and its dependencies on the classpath): trains a partitioned model on a CSV or
  * Parquet file (or a table of the session's catalog) and writes the model file, which
  * {@code %load} reads in a notebook.
  * <pre>
@@ -33,13 +32,14 @@ import partita.partition.segment.PartitionSpec;
  * </pre>
  * Words: {@code data=} (path; {@code .parquet} read as Parquet, anything else as CSV with a
  * header) or {@code table=}, {@code target=}, {@code by=a[,b]}, {@code features=a,b,...},
- * {@code min_size=n[,m]}, {@code policy=fixed|auto}, {@code out=}, and any model parameter
+ * {@code min_size=n[,m]}, {@code policy=fixed|auto}, {@code kind=classifier|regressor} (inferred
+ * from the target as in a notebook when left out, and said), {@code out=}, and any model parameter
  * ({@code max_depth=6}). A bad word is refused with the list of good ones.
  */
 public final class TrainOnSpark {
 
     private static final List<String> KEYS = List.of("data", "table", "target", "by", "features", "min_size", "policy",
-            "out");
+            "kind", "out");
 
     private TrainOnSpark() {
     }
@@ -76,15 +76,25 @@ public final class TrainOnSpark {
         });
         List<String> features = words.containsKey("features") ? list(words.get("features"))
                 : Arrays.stream(data.columns()).filter(c -> !c.equals(target) && !by.contains(c)).toList();
-        PartitionedTrainer<ClassifierModel> trainer = PartitionedTrainer.of(new XClassifier(params.build()), spec)
-                .features(features);
+        Kind kind = words.containsKey("kind") ? Kind.parse(words.get("kind")) : kind(data, target);
+        PartitionedTrainer<?> trainer = PartitionedTrainer.of(kind.estimator(params.build()), spec).features(features);
         if (words.containsKey("policy")) {
             trainer = trainer.policy(Policy.parse(words.get("policy")));
         }
-        PartitionedModel<ClassifierModel> model = SparkPartitionedTrainer.of(trainer).fit(data, target);
+        PartitionedModel<?> model = SparkPartitionedTrainer.of(trainer).fit(data, target);
+        System.out.println("Trained a partitioned " + kind.label() + (words.containsKey("kind") ? "" : " (kind= inferred"
+                + " from the target '" + target + "'; say kind=classifier or kind=regressor to choose)") + ".");
         Path out = Path.of(required(words, "out"));
         ModelFiles.save(model, out);
         return out;
+    }
+
+    /** The kind the engine's rule infers from the target's distinct values (at most three are read). */
+    private static Kind kind(Dataset<Row> data, String target) {
+        SparkTables.indices(data.schema(), List.of(target), "column of the data");
+        Dataset<Row> distinct = data.select(target).na().drop().distinct().limit(3);
+        return Kind.infer(SparkTables.toTable(distinct.schema(), List.of(target), new int[] {0},
+                distinct.collectAsList()), target);
     }
 
     private static Dataset<Row> read(SparkSession spark, Map<String, String> words) {

@@ -111,6 +111,11 @@ class SparkPartitionedTrainerTest extends LocalSpark {
                 .getMessage().contains("Guarded routing is not available on Spark"));
         assertTrue(assertThrows(PartitaException.class, () -> SparkPartitionedTrainer.of(
                 PartitionedTrainer.of(new XClassifier(Params.builder().optimise(true).build()), spec)
-                        .features(List.of("age")))).getMessage().contains("reference classifiers"));
+                        .features(List.of("age")))).getMessage().contains("optimise=true fits the leaf scores"));
+        PartitaException override = assertThrows(PartitaException.class, () -> SparkPartitionedTrainer.of(
+                PartitionedTrainer.of(new XClassifier(), spec).features(List.of("age", "education_num"))
+                        .override("Male", p -> p.optimise(true))).fit(SparkTables.toDataset(spark,
+                Table.read().csv(DATA.resolve("adult.csv").toString()).first(2000)), "income"));
+        assertTrue(override.getMessage().contains("Segment 'Male' is set to optimise=true"), override.getMessage());
     }
 }

@@ -30,7 +30,7 @@ class SparkTrainingTest extends LocalSpark {
         XClassifier estimator = new XClassifier(Params.builder().maxDepth(6).minInfoGain(0.001).build());
         ClassifierModel local = estimator.fit(adult, "income", features);
         Dataset<Row> data = SparkTables.toDataset(spark, adult).repartition(5);
-        ClassifierModel onSpark = SparkTraining.fitClassifier(estimator, data, "income", features);
+        ClassifierModel onSpark = SparkTraining.fit(estimator, data, "income", features);
         assertEquals(ModelJson.toJson(local), ModelJson.toJson(onSpark), "leaves, scores, calibration: the same bits");
         assertArrayEquals(local.predictProba(adult), onSpark.predictProba(adult));
     }
@@ -39,10 +39,10 @@ class SparkTrainingTest extends LocalSpark {
     void badTargetsAreRefusedAsLocally() {
         Table adult = Table.read().csv(DATA.resolve("adult.csv").toString()).first(200);
         Dataset<Row> data = SparkTables.toDataset(spark, adult);
-        PartitaException three = assertThrows(PartitaException.class, () -> SparkTraining.fitClassifier(new XClassifier(),
+        PartitaException three = assertThrows(PartitaException.class, () -> SparkTraining.fit(new XClassifier(),
                 data, "race", List.of("age")));
         assertTrue(three.getMessage().contains("a binary classifier needs exactly two"), three.getMessage());
-        PartitaException unknown = assertThrows(PartitaException.class, () -> SparkTraining.fitClassifier(
+        PartitaException unknown = assertThrows(PartitaException.class, () -> SparkTraining.fit(
                 new XClassifier(), data, "income", List.of("agee")));
         assertTrue(unknown.getMessage().contains("Did you mean: age?"), unknown.getMessage());
     }

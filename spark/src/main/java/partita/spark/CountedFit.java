@@ -1,0 +1,133 @@
+package partita.spark;
+
+import java.io.Serializable;
+import java.util.List;
+
+import partita.PartitaException;
+import partita.model.CalibrationBins;
+import partita.model.ClassifierModel;
+import partita.model.Estimator;
+import partita.model.Kind;
+import partita.model.LeafCounts;
+import partita.model.Params;
+import partita.model.RegressorModel;
+import partita.model.TrainingData;
+import partita.model.TransparentModel;
+import partita.model.ValueCounts;
+import partita.model.XClassifier;
+import partita.model.XRegressor;
+import partita.partition.Moments;
+import tech.tablesaw.api.Table;
+
+/**
+ * How each kind fits from statistics Spark aggregates: the value counts of a chunk, the model
+ * grown from them, and the second statistic a grown model needs over the same rows (the bins of
+ * its scores for a classifier's calibration map, the leaf counts for a regressor's ridge step).
+ *
+ * @param <M> the fitted model
+ * @param <S> the second statistic
+ */
+sealed interface CountedFit<M extends TransparentModel, S extends Serializable> extends Serializable {
+
+    Kind kind();
+
+    /** The value counts of a chunk's rows, all with a target. */
+    List<ValueCounts> counts(Table rows, String target, List<String> features, List<Object> labels);
+
+    /** The target's moments over rows with these targets (0/1 for a classifier) and this sum: order-independent for 0/1. */
+    Moments moments(int rows, double targetSum, Moments merged);
+
+    M grow(Params params, String target, List<Object> labels, List<ValueCounts> counts);
+
+    /** The second statistic of a grown model over a chunk's rows (all with a target {@code y}). */
+    S second(M grown, Table rows, double[] y);
+
+    S merge(S a, S b);
+
+    M fit(Params params, M grown, S second);
+
+    /** The one for an estimator: the reference (not optimised) classifier or regressor. */
+    @SuppressWarnings("unchecked")
+    static <M extends TransparentModel> CountedFit<M, ?> of(Estimator<M> estimator) {
+        if (estimator.params().optimise() || !(estimator instanceof XClassifier || estimator instanceof XRegressor)) {
+            throw new PartitaException("Training on Spark fits the reference method of XClassifier and XRegressor"
+                    + " from aggregated statistics; optimise=true fits the leaf scores over the rows. Train optimised"
+                    + " models in process, or leave optimise out.");
+        }
+        return (CountedFit<M, ?>) (estimator instanceof XClassifier ? new Classifier() : new Regressor());
+    }
+
+    record Classifier() implements CountedFit<ClassifierModel, CalibrationBins> {
+        @Override
+        public Kind kind() {
+            return Kind.CLASSIFIER;
+        }
+
+        @Override
+        public List<ValueCounts> counts(Table rows, String target, List<String> features, List<Object> labels) {
+            return TrainingData.classifierCounts(rows, target, features, labels);
+        }
+
+        @Override
+        public Moments moments(int rows, double targetSum, Moments merged) {
+            return Moments.binary(rows, targetSum);
+        }
+
+        @Override
+        public ClassifierModel grow(Params params, String target, List<Object> labels, List<ValueCounts> counts) {
+            return new XClassifier(params).grow(target, labels, counts);
+        }
+
+        @Override
+        public CalibrationBins second(ClassifierModel grown, Table rows, double[] y) {
+            return CalibrationBins.of(grown.predictScore(rows), y);
+        }
+
+        @Override
+        public CalibrationBins merge(CalibrationBins a, CalibrationBins b) {
+            return a.merge(b);
+        }
+
+        @Override
+        public ClassifierModel fit(Params params, ClassifierModel grown, CalibrationBins second) {
+            return new XClassifier(params).fit(grown, second);
+        }
+    }
+
+    record Regressor() implements CountedFit<RegressorModel, LeafCounts> {
+        @Override
+        public Kind kind() {
+            return Kind.REGRESSOR;
+        }
+
+        @Override
+        public List<ValueCounts> counts(Table rows, String target, List<String> features, List<Object> labels) {
+            return TrainingData.regressorCounts(rows, target, features);
+        }
+
+        @Override
+        public Moments moments(int rows, double targetSum, Moments merged) {
+            return merged;
+        }
+
+        @Override
+        public RegressorModel grow(Params params, String target, List<Object> labels, List<ValueCounts> counts) {
+            return new XRegressor(params).grow(target, counts);
+        }
+
+        @Override
+        public LeafCounts second(RegressorModel grown, Table rows, double[] y) {
+            return grown.leafCounts(rows);
+        }
+
+        @Override
+        public LeafCounts merge(LeafCounts a, LeafCounts b) {
+            return a.merge(b);
+        }
+
+        @Override
+        public RegressorModel fit(Params params, RegressorModel grown, LeafCounts second) {
+            return new XRegressor(params).fit(grown, second);
+        }
+    }
+}
