@@ -61,7 +61,8 @@ public final class SqlScoring {
                 .sorted((a, b) -> Integer.compare(b.key().depth(), a.key().depth())).forEach(s -> {
                     List<String> conditions = new ArrayList<>();
                     for (int l = 0; l < s.key().depth(); l++) {
-                        conditions.add(values.get(l) + " = " + literal(String.valueOf(s.key().value(l))));
+                        Object v = s.key().value(l); // a segment of missing values is trained like any other
+                        conditions.add(values.get(l) + (v == null ? " IS NULL" : " = " + literal(String.valueOf(v))));
                     }
                     route.append("\n      WHEN ").append(String.join("\n       AND ", conditions))
                             .append("\n      THEN ").append(literal(s.name()));
