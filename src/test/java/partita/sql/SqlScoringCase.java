@@ -212,7 +212,7 @@ abstract class SqlScoringCase {
     }
 
     /** The table's rows with a row number; missing cells as NULL. */
-    private static void load(Connection c, Table data, String table) throws SQLException {
+    static void load(Connection c, Table data, String table) throws SQLException {
         List<String> defs = new ArrayList<>(List.of(ROW + " INTEGER"));
         List<String> marks = new ArrayList<>(List.of("?"));
         for (Column<?> col : data.columns()) {
