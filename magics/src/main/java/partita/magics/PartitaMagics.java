@@ -13,7 +13,8 @@ public final class PartitaMagics {
     /** Every Partita magic, in the order {@code %help} and {@code %partita} list them. */
     public static List<PartitaMagic> all() {
         return List.of(new InfoMagic(), new ColumnsMagic(), new PartitionMagic(), new TrainMagic(), new CompareMagic(),
-                new ImportanceMagic(), new ExplainMagic(), new RefitMagic(), new MonitorMagic(), new SaveMagic(), new LoadMagic());
+                new ImportanceMagic(), new ExplainMagic(), new RefitMagic(), new MonitorMagic(), new SaveMagic(), new LoadMagic(),
+                new SqlMagic());
     }
 
     /**

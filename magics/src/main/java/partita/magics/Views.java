@@ -22,6 +22,11 @@ final class Views {
         return new Rendered(text + "\n", "<p class=\"partita-note\">" + Html.escape(text) + "</p>");
     }
 
+    /** A block of code, shown as written. */
+    static Rendered code(String text) {
+        return new Rendered(text + "\n", "<pre class=\"partita-code\">" + Html.escape(text) + "</pre>");
+    }
+
     /** "Bound to model (Partitioned classifier of income by relationship: ...)." */
     static Rendered bound(String name, Object value) {
         return paragraph("Bound to " + name + " (" + describe(value) + ").");
