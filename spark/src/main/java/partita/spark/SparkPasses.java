@@ -213,7 +213,7 @@ final class SparkPasses {
                     double[] scores = s.model().predictScore(rows);
                     double[] values = kind.values(s.model(), rows, null); // what the headline metric reads
                     Map<Double, long[]> own = f.own().computeIfAbsent(s.key(), k -> new TreeMap<>());
-                    double[] sq = f.squares().computeIfAbsent(s.key(), k -> new double[2]);
+                    double[] sq = kind == Kind.REGRESSOR ? f.squares().computeIfAbsent(s.key(), k -> new double[2]) : null;
                     double mean = means.getOrDefault(s.key(), Double.NaN);
                     for (int i = 0; i < r.length; i++) {
                         own.computeIfAbsent(scores[i], k -> new long[2])[0]++;
