@@ -3,7 +3,6 @@ package partita.sql;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import partita.PartitaException;
@@ -14,14 +13,13 @@ import partita.model.RegressorModel;
 import partita.model.TransparentModel;
 import partita.partition.PartitionedModel;
 import partita.partition.segment.Derivation;
-import partita.partition.segment.KeyType;
 import partita.partition.segment.Level;
 import partita.partition.segment.SegmentKey;
-import partita.partition.segment.ValueMapping;
 
 /**
- * A model as one SQL query: {@code SELECT *, partita_segment, partita_score, partita_probability
- * (classifier) or partita_prediction (regressor) FROM table}. Each feature is one CASE that maps
+ * A model as one SQL query: every column of the table, then {@code partita_segment},
+ * {@code partita_score} and {@code partita_probability} (classifier) or {@code partita_prediction}
+ * (regressor). Each feature is one CASE that maps
  * a cell to its leaf score exactly as the engine does (docs/algorithm.md section 3): numeric
  * cells by the first leaf whose upper bound is &gt;= the value, categorical cells by their text,
  * and missing cells (NULL, empty text) and unseen categories to the missing leaf. Scores are
@@ -50,21 +48,20 @@ public final class SqlScoring {
      */
     public static String query(PartitionedModel<?> model, String table, SqlDialect dialect) {
         List<Level> levels = model.spec().levels();
-        List<String> values = new ArrayList<>();
+        List<SegmentCondition> conditions = new ArrayList<>();
         for (int l = 0; l < levels.size(); l++) {
-            values.add(levelValue(levels.get(l), model.keyTypes().get(l)));
+            conditions.add(new SegmentCondition(levels.get(l), model.keyTypes().get(l)));
         }
         List<Served> served = new ArrayList<>();
         served.add(new Served(SegmentKey.DATASET_NAME, model.datasetModel()));
         StringBuilder route = new StringBuilder("CASE");
         model.segments().stream().filter(s -> s.trained() && !s.key().isDataset())
                 .sorted((a, b) -> Integer.compare(b.key().depth(), a.key().depth())).forEach(s -> {
-                    List<String> conditions = new ArrayList<>();
+                    List<String> path = new ArrayList<>();
                     for (int l = 0; l < s.key().depth(); l++) {
-                        Object v = s.key().value(l); // a segment of missing values is trained like any other
-                        conditions.add(values.get(l) + (v == null ? " IS NULL" : " = " + literal(String.valueOf(v))));
+                        path.add(conditions.get(l).matches(s.key().value(l)));
                     }
-                    route.append("\n      WHEN ").append(String.join("\n       AND ", conditions))
+                    route.append("\n      WHEN ").append(String.join("\n       AND ", path))
                             .append("\n      THEN ").append(literal(s.name()));
                     served.add(new Served(s.name(), s.model()));
                 });
@@ -77,18 +74,21 @@ public final class SqlScoring {
     }
 
     /**
-     * Three nested selects: the innermost routes each row to its segment, the middle one scores
-     * it with the segment's model, the outer turns the score into a probability or prediction.
+     * Three steps, read top-down: {@code routed} gives each row its segment, {@code scored} its
+     * segment model's score, and the final select turns the score into a probability or
+     * prediction. {@code OFFSET 0} keeps PostgreSQL from merging a step into the next, which
+     * would repeat the route in every segment's branch and the score in every use of it (sixty
+     * times slower on adult).
      */
     private static String query(String route, List<Served> served, String table, SqlDialect dialect) {
         String score = perSegment(served, s -> "-- model of segment " + comment(s.segment) + "\n      "
                 + score(s.model, "      "));
         String outcome = perSegment(served, s -> outcome(s.model, identifier(SCORE), dialect));
         String name = served.get(0).model instanceof ClassifierModel ? PROBABILITY : PREDICTION;
-        return "SELECT *,\n  " + outcome + " AS " + identifier(name)
-                + "\nFROM (\n  SELECT *,\n    " + score + " AS " + identifier(SCORE)
-                + "\n  FROM (\n    SELECT *,\n    " + route + " AS " + identifier(SEGMENT)
-                + "\n    FROM " + identifier(table) + "\n  ) AS routed\n) AS scored";
+        return "WITH routed AS (\n  SELECT *,\n    " + route + " AS " + identifier(SEGMENT)
+                + "\n  FROM " + tableName(table) + "\n  OFFSET 0\n), scored AS (\n  SELECT *,\n    " + score
+                + " AS " + identifier(SCORE) + "\n  FROM routed\n  OFFSET 0\n)\nSELECT *,\n  " + outcome + " AS "
+                + identifier(name) + "\nFROM scored";
     }
 
     /** The expression itself for one model, else a CASE over the row's segment. */
@@ -122,7 +122,7 @@ public final class SqlScoring {
         String missing = number(leaves.get(leaves.size() - 1).score());
         StringBuilder b = new StringBuilder("CASE");
         if (f.numeric()) {
-            b.append(" WHEN ").append(column).append(" IS NULL THEN ").append(missing);
+            b.append(" WHEN ").append(missingNumber(column)).append(" THEN ").append(missing);
             for (int i = 0; i < leaves.size() - 2; i++) {
                 b.append(" WHEN ").append(column).append(" <= ").append(number(leaves.get(i).upper()))
                         .append(" THEN ").append(number(leaves.get(i).score()));
@@ -164,45 +164,6 @@ public final class SqlScoring {
         return dialect.element(items, index);
     }
 
-    /** A level's segment value of a row as text (NULL when missing), mapped into its groups. */
-    static String levelValue(Level level, KeyType source) {
-        String column = identifier(level.column());
-        String value;
-        if (level.derivation() != null) {
-            if (source != KeyType.DATE) {
-                throw new PartitaException("Cannot write the derived level " + level.name() + " in SQL: column '"
-                        + level.column() + "' holds " + source.name().toLowerCase() + " values, and SQL derives "
-                        + level.derivation().label() + " only from a date column. Store it as a DATE column.");
-            }
-            value = derived(level.derivation(), column);
-        } else {
-            switch (source) {
-                case TEXT -> value = "NULLIF(" + column + ", '')";
-                case BOOLEAN -> value = "CAST(" + column + " AS VARCHAR)";
-                default -> throw new PartitaException("Cannot write level " + level.name() + " in SQL: its column holds "
-                        + source.name().toLowerCase() + " values, and the SQL export routes by text, boolean or a"
-                        + " derived date segment. Partition by a text copy of the column.");
-            }
-        }
-        ValueMapping mapping = level.mapping();
-        if (mapping == null) {
-            return value;
-        }
-        if (source == KeyType.BOOLEAN) {
-            throw new PartitaException("Cannot write the mapping of level " + level.name() + " in SQL: map text or"
-                    + " derived values.");
-        }
-        StringBuilder b = new StringBuilder("CASE");
-        for (Map.Entry<String, List<String>> g : mapping.groups().entrySet()) {
-            b.append(" WHEN ").append(value).append(" IN (")
-                    .append(String.join(", ", g.getValue().stream().map(SqlScoring::literal).toList()))
-                    .append(") THEN ").append(literal(g.getKey()));
-        }
-        // a missing value stays missing; any other value goes to the catch-all, else keeps its own
-        return b.append(" WHEN ").append(value).append(" IS NULL THEN NULL ELSE ")
-                .append(mapping.catchAll() == null ? value : literal(mapping.catchAll())).append(" END").toString();
-    }
-
     /** A derived date segment, each calendar value written by {@link Derivation#of} itself. */
     static String derived(Derivation d, String column) {
         boolean byDay = d == Derivation.WEEKDAY || d == Derivation.WEEKEND;
@@ -215,17 +176,36 @@ public final class SqlScoring {
         return b.append(" END").toString();
     }
 
+    /** True when a numeric cell is missing: NULL, or NaN (which tablesaw and the engine read as missing). */
+    static String missingNumber(String column) {
+        return "(" + column + " IS NULL OR " + column + " = " + number(Double.NaN) + ")";
+    }
+
     /** A double as a literal that reads back as the same double in DuckDB and PostgreSQL (not numeric). */
     static String number(double v) {
-        if (!Double.isFinite(v)) {
+        if (Double.isInfinite(v)) {
             throw new PartitaException("The model holds the number " + v + ", which has no SQL literal.");
         }
-        return "CAST('" + Double.toString(v) + "' AS DOUBLE PRECISION)";
+        // text, not a decimal literal: both databases parse it to the nearest double, as Java wrote it
+        return "'" + Double.toString(v) + "'::FLOAT8";
     }
 
     /** A string literal: quotes doubled, so no value can end it early. */
     static String literal(String s) {
         return "'" + s.replace("'", "''") + "'";
+    }
+
+    /**
+     * A table name, optionally qualified ({@code schema.table}, {@code catalog.schema.table}):
+     * each part quoted, so a dot separates parts and nothing else in a name is read as SQL.
+     */
+    static String tableName(String name) {
+        String[] parts = name.split("\\.", -1);
+        if (parts.length > 3 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+            throw new PartitaException("The table name '" + name + "' is not table, schema.table or"
+                    + " catalog.schema.table. Write it as the database shows it, e.g. adult_test or public.adult_test.");
+        }
+        return String.join(".", java.util.Arrays.stream(parts).map(SqlScoring::identifier).toList());
     }
 
     /** A quoted identifier: double quotes doubled, so no name can end it early. */

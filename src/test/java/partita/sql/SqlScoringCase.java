@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import partita.PartitaException;
 import partita.data.DataSplit;
 import partita.model.ClassifierModel;
 import partita.model.Columns;
@@ -121,15 +122,79 @@ abstract class SqlScoringCase {
             PartitionedModel<RegressorModel> m = PartitionedTrainer.of(new XRegressor(), spec).threads(2)
                     .features(List.of("precipitation", "temp_min", "wind", "weather")).fit(split.train(), "temp_max");
             String table = "weather_" + d.label();
-            double[] prediction = new double[split.test().rowCount()];
-            int i = 0;
-            for (String s : m.scoredBy(split.test())) {
-                prediction[i] = ((RegressorModel) m.model(s)).predict(split.test(), new int[] {i})[0];
-                i++;
-            }
             check(split.test(), SqlScoring.query(m, table, dialect()), table, m.predictScore(split.test()),
-                    prediction, m.scoredBy(split.test()));
+                    values(m.predict(split.test())), m.scoredBy(split.test()));
         }
+    }
+
+    @Test
+    void numericAndBooleanLevelsWithMappingAndNaNCells() throws Exception {
+        // education_num: an integer column read as numbers; groups for some values, the others keep their own
+        DataSplit split = adult();
+        Table train = split.train().copy();
+        Table test = split.test().copy();
+        for (Table t : List.of(train, test)) {
+            t.addColumns(BooleanColumn.create("male", ((StringColumn) t.column("sex")).isEqualTo("Male"), t.rowCount()));
+        }
+        PartitionSpec spec = PartitionSpec.of(Level.of("education_num").withMapping(new ValueMapping(
+                        Map.of("school", List.of("1", "2", "3", "4", "5", "6", "7", "8"), "degree", List.of("13", "14", "15",
+                                "16")), null)).withMinSize(500),
+                Level.of("male").withMinSize(300));
+        for (int r = 0; r < 40; r++) {
+            test.column("age").setMissing(r);
+            test.column("education_num").setMissing(r + 40);
+        }
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), spec).threads(2)
+                .features(FEATURES).fit(train, "income");
+        assertTrue(m.trainedSegments().stream().anyMatch(n -> n.startsWith("school > ")), m.trainedSegments().toString());
+        assertTrue(m.trainedSegments().stream().anyMatch(n -> n.startsWith("9 > ")), m.trainedSegments().toString());
+        try (Connection c = connection()) {
+            // half the missing cells stored as NaN: the engine reads NaN as missing, and so must the SQL
+            check(c, test, SqlScoring.query(m, "adult_test", dialect()), "adult_test", m.predictScore(test),
+                    m.predictProba(test), m.scoredBy(test), "UPDATE adult_test SET age = 'NaN'::FLOAT8 WHERE row_id < 20;"
+                            + " UPDATE adult_test SET education_num = 'NaN'::FLOAT8 WHERE row_id >= 40 AND row_id < 60");
+        }
+    }
+
+    @Test
+    void derivedFromIsoDateTextAndQualifiedTableName() throws Exception {
+        Table weather = Table.read().usingOptions(CsvReadOptions.builder(Data.DIR.resolve("seattle-weather.csv")
+                .toFile()));
+        weather.replaceColumn("date", weather.dateColumn("date").asStringColumn().setName("date"));
+        DataSplit split = DataSplit.of(weather, 0.25, 42);
+        PartitionSpec spec = PartitionSpec.of(Level.derived(Derivation.SEASON, "date").withMapping(new ValueMapping(
+                Map.of("warm", List.of("summer")), "cool")));
+        PartitionedModel<RegressorModel> m = PartitionedTrainer.of(new XRegressor(), spec).threads(2)
+                .features(List.of("precipitation", "temp_min", "wind", "weather")).fit(split.train(), "temp_max");
+        assertEquals(List.of("warm", "cool"), m.trainedSegments().stream().filter(n -> !n.equals("__dataset__"))
+                .sorted(java.util.Comparator.reverseOrder()).toList());
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA \"partita test\"");
+            try {
+                check(c, split.test(), SqlScoring.query(m, "partita test.weather", dialect()), "partita test.weather",
+                        m.predictScore(split.test()), values(m.predict(split.test())), m.scoredBy(split.test()), null);
+            } finally {
+                s.execute("DROP SCHEMA \"partita test\"");
+            }
+        }
+    }
+
+    @Test
+    void guardedModelRoutesRejectedSegmentsToTheDataset() throws Exception {
+        DataSplit split = adult();
+        PartitionedModel<ClassifierModel> m = PartitionedTrainer.of(new XClassifier(), PartitionSpec.by("native_country")
+                        .minSizes(50)).guarded(0.3, 42).threads(2).features(FEATURES).fit(split.train(), "income");
+        long rejected = m.segments().stream().filter(seg -> !seg.trained() && !seg.key().isDataset()).count();
+        assertTrue(rejected > 0 && m.trainedSegments().size() > 1, "some segments kept, some rejected");
+        check(split.test(), SqlScoring.query(m, "adult_test", dialect()), "adult_test", m.predictScore(split.test()),
+                m.predictProba(split.test()), m.scoredBy(split.test()));
+    }
+
+    @Test
+    void aTableNameThatIsNotOneIsRefused() {
+        PartitaException e = org.junit.jupiter.api.Assertions.assertThrows(PartitaException.class,
+                () -> SqlScoring.tableName("a..b"));
+        assertTrue(e.getMessage().contains("'a..b'") && e.getMessage().contains("schema.table"), e.getMessage());
     }
 
     @Test
@@ -155,7 +220,7 @@ abstract class SqlScoringCase {
             s.execute("CREATE TABLE x (a INTEGER)");
             try {
                 check(c, test, SqlScoring.query(m, table, dialect()), table, m.predictScore(test),
-                        m.predictProba(test), m.scoredBy(test));
+                        m.predictProba(test), m.scoredBy(test), null);
                 s.executeQuery("SELECT count(*) FROM x").close(); // still there
             } finally {
                 s.execute("DROP TABLE x");
@@ -171,6 +236,11 @@ abstract class SqlScoringCase {
         return m;
     }
 
+    /** A regressor's predictions as numbers. */
+    private static double[] values(List<Object> predictions) {
+        return predictions.stream().mapToDouble(p -> (Double) p).toArray();
+    }
+
     private static String[] with(String target) {
         List<String> c = new ArrayList<>(FEATURES);
         c.add(target);
@@ -180,14 +250,24 @@ abstract class SqlScoringCase {
     private void check(Table data, String sql, String table, double[] score, double[] second, List<String> segments)
             throws Exception {
         try (Connection c = connection()) {
-            check(c, data, sql, table, score, second, segments);
+            check(c, data, sql, table, score, second, segments, null);
         }
     }
 
-    /** Loads the rows as {@code table}, runs the query and compares every row with Java's numbers. */
+    /**
+     * Loads the rows as {@code table}, runs {@code change} (SQL statements, or null) on them, runs
+     * the query and compares every row with Java's numbers.
+     */
     private static void check(Connection c, Table data, String sql, String table, double[] score, double[] second,
-                              List<String> segments) throws Exception {
+                              List<String> segments, String change) throws Exception {
         load(c, data, table);
+        if (change != null) {
+            try (Statement s = c.createStatement()) {
+                for (String statement : change.split(";")) {
+                    s.execute(statement);
+                }
+            }
+        }
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM (" + sql + ") AS q ORDER BY " + ROW)) {
             int n = 0;
@@ -206,7 +286,7 @@ abstract class SqlScoringCase {
             assertTrue(maxDiff <= 1e-12, "max difference " + maxDiff);
         } finally {
             try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE " + SqlScoring.identifier(table));
+                s.execute("DROP TABLE " + SqlScoring.tableName(table));
             }
         }
     }
@@ -221,10 +301,10 @@ abstract class SqlScoringCase {
             marks.add("?");
         }
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE " + SqlScoring.identifier(table) + " (" + String.join(", ", defs) + ")");
+            s.execute("CREATE TABLE " + SqlScoring.tableName(table) + " (" + String.join(", ", defs) + ")");
         }
         c.setAutoCommit(false);
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + SqlScoring.identifier(table) + " VALUES ("
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + SqlScoring.tableName(table) + " VALUES ("
                 + String.join(", ", marks) + ")")) {
             for (int r = 0; r < data.rowCount(); r++) {
                 p.setInt(1, r);

@@ -29,7 +29,9 @@ final class SqlMagic extends PartitaMagic {
         String sql = model instanceof PartitionedModel<?> p ? SqlScoring.query(p, table, dialect)
                 : SqlScoring.query((TransparentModel) model, table, dialect);
         String name = call.bind(sql, String.class);
-        return Rendered.concat(Views.code(sql), Views.paragraph("Bound to " + name + " (" + sql.length()
-                + " characters of " + dialect.name().toLowerCase(java.util.Locale.ROOT) + " SQL)."));
+        return Rendered.concat(Views.code(sql, "the whole query is in " + name), Views.paragraph(String.format(
+                "Bound to %s (%,d characters of %s SQL). Run it with JDBC, or write it to a file:"
+                        + " java.nio.file.Files.writeString(java.nio.file.Path.of(\"score.sql\"), %s).", name, sql.length(),
+                dialect.name().toLowerCase(java.util.Locale.ROOT), name)));
     }
 }

@@ -27,6 +27,24 @@ final class Views {
         return new Rendered(text + "\n", "<pre class=\"partita-code\">" + Html.escape(text) + "</pre>");
     }
 
+    /** Most characters of code an output shows; the bound value always holds all of it. */
+    static final int MAX_CODE = 20_000;
+
+    /**
+     * Code of any length: whole up to {@link #MAX_CODE} characters, else its first lines within
+     * that and a note saying how much is left out and where the whole text is.
+     */
+    static Rendered code(String text, String whole) {
+        if (text.length() <= MAX_CODE) {
+            return code(text);
+        }
+        int cut = text.lastIndexOf('\n', MAX_CODE);
+        String head = text.substring(0, cut > 0 ? cut : MAX_CODE);
+        long lines = text.lines().count();
+        return Rendered.concat(code(head), paragraph(String.format("Showing the first %,d of %,d lines (%,d of %,d"
+                + " characters); %s.", head.lines().count(), lines, head.length(), text.length(), whole)));
+    }
+
     /** "Bound to model (Partitioned classifier of income by relationship: ...)." */
     static Rendered bound(String name, Object value) {
         return paragraph("Bound to " + name + " (" + describe(value) + ").");

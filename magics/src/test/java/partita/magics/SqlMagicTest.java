@@ -23,6 +23,21 @@ class SqlMagicTest {
     }
 
     @Test
+    void aLongQueryIsShownInPartAndBoundWhole() throws Exception {
+        Session.java("var sqlPartitioned = partita.partition.PartitionedTrainer.of(new partita.model.XClassifier(),"
+                + " partita.partition.segment.PartitionSpec.by(\"relationship\")).fit(tech.tablesaw.api.Table.read()"
+                + ".csv(\"../notebooks/data/adult.csv\"), \"income\")");
+        String text = (String) Session.magic("%sql model=sqlPartitioned table=adult_test as=longSql").data()
+                .get("text/plain");
+        String whole = (String) Session.java("longSql");
+        assertTrue(whole.length() > Views.MAX_CODE && whole.contains("'Husband'"), "a long query");
+        assertTrue(text.length() < Views.MAX_CODE + 1000, "the output is cut: " + text.length());
+        assertTrue(whole.startsWith(text.substring(0, text.indexOf("Showing the first")).strip()), text);
+        assertTrue(text.matches("(?s).*Showing the first [\\d,]+ of [\\d,]+ lines \\([\\d,]+ of "
+                + String.format("%,d", whole.length()) + " characters\\); the whole query is in longSql\\..*"), text);
+    }
+
+    @Test
     void unknownDialectAndModelNameTheValidOnes() {
         PartitaException dialect = assertThrows(PartitaException.class,
                 () -> Session.magic("%sql model=sqlModel table=t dialect=duck"));

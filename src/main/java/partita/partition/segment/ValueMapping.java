@@ -62,7 +62,7 @@ public record ValueMapping(Map<String, List<String>> groups, String catchAll) im
      * @param type   the kind of values the level produces
      * @param level  level name, for error messages
      */
-    Map<Object, String> resolve(KeyType type, String level) {
+    public Map<Object, String> resolve(KeyType type, String level) {
         Map<Object, String> out = new HashMap<>();
         groups.forEach((group, values) -> {
             for (String v : values) {

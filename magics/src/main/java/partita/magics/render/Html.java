@@ -27,6 +27,7 @@ public final class Html {
             .partita-out .partita-table tr.partita-more td{color:rgba(128,128,128,.95);font-style:italic;text-align:left}
             .partita-out .partita-note{font-size:12px;color:rgba(128,128,128,.95);margin:.1em 0 .4em 0}
             .partita-out .partita-chart{max-width:100%;overflow-x:auto;margin:.3em 0}
+            .partita-out pre.partita-code{max-height:32em;overflow:auto;font-size:12px;margin:.3em 0}
             .partita-out .partita-static img{max-width:100%;height:auto}
             .partita-out .partita-progress{display:flex;align-items:center;gap:.6em;font-size:12.5px}
             .partita-out .partita-progress progress{width:18em;height:1em}
