@@ -150,7 +150,12 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
         for (int i = 0; i < MAP_POINTS; i++) {
             expanded[i] = v[Math.min(i / 5, BINS - 1)];
         }
-        return movingAverage(expanded, SMOOTH);
+        double[] map = movingAverage(expanded, SMOOTH);
+        // a bin of only positives can average to 1 + 1 ulp by rounding: a probability stays in [0, 1]
+        for (int i = 0; i < map.length; i++) {
+            map[i] = Math.max(0, Math.min(1, map[i]));
+        }
+        return map;
     }
 
     /**

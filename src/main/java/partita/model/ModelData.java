@@ -43,10 +43,15 @@ public record ModelData(String kind, Params params, String target, List<Object> 
         if (!Double.isFinite(baseValue) || !Double.isFinite(targetMean)) {
             throw damaged("base_value " + baseValue + " / target_mean " + targetMean + " is not a finite number");
         }
-        if (calibration != null) {
-            for (int i = 0; i < calibration.length; i++) {
-                if (!(calibration[i] >= 0 && calibration[i] <= 1)) {
-                    throw damaged("calibration_map[" + i + "] is " + calibration[i] + ", not a probability");
+        double[] map = calibration == null ? null : calibration.clone();
+        if (map != null) {
+            for (int i = 0; i < map.length; i++) {
+                // files written before the map was clamped can hold 1 + 1 ulp: read as 1, as the map is now made
+                if (map[i] > 1 && map[i] <= 1 + 1e-12) {
+                    map[i] = 1;
+                }
+                if (!(map[i] >= 0 && map[i] <= 1)) {
+                    throw damaged("calibration_map[" + i + "] is " + map[i] + ", not a probability");
                 }
             }
         }
@@ -74,7 +79,7 @@ public record ModelData(String kind, Params params, String target, List<Object> 
                             : "a classifier needs a 101-point calibration map");
                 }
                 return new ClassifierModel(params, target, labels, models, targetMean, baseValue, trainingRows,
-                        calibration == null ? null : calibration.clone(), null, penalty, null);
+                        map, null, penalty, null);
             }
             case REGRESSOR -> {
                 if (!(lower <= upper)) {

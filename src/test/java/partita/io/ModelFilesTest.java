@@ -52,6 +52,23 @@ class ModelFilesTest {
     }
 
     @Test
+    void aFileWhoseMapOvershootsOneByRoundingStillLoads() throws IOException {
+        // files written before the calibration map was clamped can hold 1 + 1 ulp
+        ClassifierModel model = new XClassifier().fit(mixed, "member", FEATURES.stream().filter(f -> !f.equals("member"))
+                .toList());
+        Path file = dir.resolve("old.json");
+        ModelFiles.save(model, file);
+        String text = Files.readString(file);
+        int at = text.indexOf("\"calibration_map\":[") + "\"calibration_map\":[".length();
+        Files.writeString(file, text.substring(0, at) + "1.0000000000000002" + text.substring(text.indexOf(',', at)));
+        ClassifierModel loaded = ModelFiles.load(file, ClassifierModel.class);
+        assertEquals(1.0, loaded.calibrationMap()[0], 0.0);
+        Files.writeString(file, text.substring(0, at) + "1.001" + text.substring(text.indexOf(',', at)));
+        PartitaException damaged = assertThrows(PartitaException.class, () -> ModelFiles.load(file, ClassifierModel.class));
+        assertTrue(damaged.getMessage().contains("calibration_map[0] is 1.001, not a probability"), damaged.getMessage());
+    }
+
+    @Test
     void regressorRoundTripKeepsRangeAndInfinities() throws IOException {
         RegressorModel model = new XRegressor().fit(mixed, "amount", FEATURES).withPredictionRange(9, Double.POSITIVE_INFINITY);
         Path file = dir.resolve("r.json");

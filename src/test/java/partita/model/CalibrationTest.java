@@ -107,6 +107,20 @@ class CalibrationTest {
     }
 
     @Test
+    void aMapOfOnlyPositivesStaysAProbability() {
+        // counts 6, 23, 1 of positives blend to 6/30 + 23/30 + 1/30 = 1 + 1 ulp in doubles
+        double[] scores = new double[30];
+        double[] y = new double[30];
+        for (int i = 0; i < 30; i++) {
+            scores[i] = i < 6 ? 0.87 : i < 29 ? 0.92 : 0.97;
+            y[i] = 1;
+        }
+        double[] map = ClassifierModel.calibrationMap(scores, y);
+        assertEquals(1.0, java.util.Arrays.stream(map).max().orElseThrow(), 0.0);
+        assertEquals(1.0, java.util.Arrays.stream(map).min().orElseThrow(), 0.0);
+    }
+
+    @Test
     void binEdgesAreRightClosedAndZeroFallsInNoBin() {
         // one positive at exactly 0.05 (bin 0), one negative just above (bin 1), a positive at 0 (no bin)
         double[] map = ClassifierModel.calibrationMap(new double[] {0.05, 0.05000000001, 0.0},
