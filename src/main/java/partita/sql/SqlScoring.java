@@ -22,7 +22,7 @@ import partita.partition.segment.SegmentKey;
  * (regressor). Each feature is one CASE that maps
  * a cell to its leaf score exactly as the engine does (docs/algorithm.md section 3): numeric
  * cells by the first leaf whose upper bound is &gt;= the value, categorical cells by their text,
- * and missing cells (NULL, empty text) and unseen categories to the missing leaf. Scores are
+ * and missing cells (NULL, NaN, empty text) and unseen categories to the missing leaf. Scores are
  * summed in feature order with the base value last, as {@code predictScore} does, so the
  * numbers are Java's to the last bits (literals are written to round-trip as doubles).
  */
@@ -178,12 +178,12 @@ public final class SqlScoring {
 
     /** True when a numeric cell is missing: NULL, or NaN (which tablesaw and the engine read as missing). */
     static String missingNumber(String column) {
-        return "(" + column + " IS NULL OR " + column + " = " + number(Double.NaN) + ")";
+        return "(" + column + " IS NULL OR " + column + " = 'NaN'::FLOAT8)";
     }
 
     /** A double as a literal that reads back as the same double in DuckDB and PostgreSQL (not numeric). */
     static String number(double v) {
-        if (Double.isInfinite(v)) {
+        if (!Double.isFinite(v)) {
             throw new PartitaException("The model holds the number " + v + ", which has no SQL literal.");
         }
         // text, not a decimal literal: both databases parse it to the nearest double, as Java wrote it
