@@ -55,16 +55,22 @@ public final class Metrics {
             neg += negatives[i];
             pos += positives[i];
         }
-        if (neg == 0 || pos == 0) {
-            return Double.NaN;
-        }
         double wins = 0;
         long below = 0;
         for (int i = 0; i < values.length; i++) {
             wins += positives[i] * (below + 0.5 * negatives[i]);
             below += negatives[i];
         }
-        return wins / ((double) pos * neg);
+        return auc(wins, neg, pos);
+    }
+
+    /**
+     * ROC AUC from its wins (over positives: the negatives below them, ties counting half) and the
+     * class counts; the wins of consecutive runs of values add (a distributed sort counts them
+     * partition by partition), and exactly, being whole or half counts.
+     */
+    public static double auc(double wins, long negatives, long positives) {
+        return negatives == 0 || positives == 0 ? Double.NaN : wins / ((double) positives * negatives);
     }
 
     /** Share of rows where (p &gt; threshold) equals y. */

@@ -31,17 +31,16 @@ public record ScoreReference(double[] edges, double[] shares) {
     static ScoreReference of(double[] scores) {
         double[] sorted = scores.clone();
         Arrays.sort(sorted);
-        int n = sorted.length;
-        double[] cuts = new double[BINS - 1];
         int k = 0;
-        for (int q = 1; q < BINS; q++) {
-            double cut = sorted[Math.max(0, (int) Math.ceil((double) q * n / BINS) - 1)];
-            if (cut < sorted[n - 1] && (k == 0 || cut > cuts[k - 1])) {
-                cuts[k++] = cut;
+        double[] distinct = new double[sorted.length];
+        long[] counts = new long[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            if (k == 0 || Double.compare(sorted[i], distinct[k - 1]) != 0) {
+                distinct[k++] = sorted[i];
             }
+            counts[k - 1]++;
         }
-        double[] edges = Arrays.copyOf(cuts, k);
-        return new ScoreReference(edges, shares(edges, scores));
+        return of(Arrays.copyOf(distinct, k), Arrays.copyOf(counts, k));
     }
 
     /**
@@ -53,36 +52,50 @@ public record ScoreReference(double[] edges, double[] shares) {
         for (long c : counts) {
             n += c;
         }
-        double[] cuts = new double[BINS - 1];
-        int k = 0;
-        for (int q = 1; q < BINS; q++) {
-            long rank = Math.max(0, (long) Math.ceil((double) q * n / BINS) - 1); // 0-based rank in sorted order
-            double cut = atRank(distinct, counts, rank);
-            if (cut < distinct[distinct.length - 1] && (k == 0 || cut > cuts[k - 1])) {
-                cuts[k++] = cut;
+        long[] ranks = cutRanks(n);
+        double[] at = new double[ranks.length];
+        long[] atMost = new long[ranks.length];
+        long seen = 0;
+        for (int i = 0, q = 0; i < distinct.length && q < ranks.length; i++) {
+            seen += counts[i];
+            for (; q < ranks.length && ranks[q] < seen; q++) {
+                at[q] = distinct[i];
+                atMost[q] = seen;
             }
         }
-        double[] edges = Arrays.copyOf(cuts, k);
-        double[] shares = new double[edges.length + 1];
-        for (int i = 0; i < distinct.length; i++) {
-            int b = Arrays.binarySearch(edges, distinct[i]);
-            shares[b >= 0 ? b : -b - 1] += counts[i];
-        }
-        for (int i = 0; i < shares.length; i++) {
-            shares[i] /= n;
-        }
-        return new ScoreReference(edges, shares);
+        return ofRanks(n, distinct[distinct.length - 1], at, atMost);
     }
 
-    private static double atRank(double[] distinct, long[] counts, long rank) {
-        long seen = 0;
-        for (int i = 0; i < distinct.length; i++) {
-            seen += counts[i];
-            if (rank < seen) {
-                return distinct[i];
+    /** The 0-based ranks, in ascending order of n scores, of the scores that cut the bins (the deciles). */
+    public static long[] cutRanks(long n) {
+        long[] ranks = new long[BINS - 1];
+        for (int q = 1; q < BINS; q++) {
+            ranks[q - 1] = Math.max(0, (long) Math.ceil((double) q * n / BINS) - 1);
+        }
+        return ranks;
+    }
+
+    /**
+     * The reference of n scores (the largest {@code max}) from the score at each of
+     * {@link #cutRanks} ({@code at}) and how many scores are at most it ({@code atMost}): what a
+     * distributed sort can give without holding the scores. Equal cuts merge, and a cut at the
+     * largest score is dropped.
+     */
+    public static ScoreReference ofRanks(long n, double max, double[] at, long[] atMost) {
+        double[] cuts = new double[BINS - 1];
+        long[] below = new long[BINS - 1];
+        int k = 0;
+        for (int q = 0; q < at.length; q++) {
+            if (at[q] < max && (k == 0 || at[q] > cuts[k - 1])) {
+                cuts[k] = at[q];
+                below[k++] = atMost[q];
             }
         }
-        return distinct[distinct.length - 1];
+        double[] shares = new double[k + 1];
+        for (int b = 0; b <= k; b++) {
+            shares[b] = (double) ((b < k ? below[b] : n) - (b > 0 ? below[b - 1] : 0)) / n;
+        }
+        return new ScoreReference(Arrays.copyOf(cuts, k), shares);
     }
 
     private static double[] shares(double[] edges, double[] scores) {

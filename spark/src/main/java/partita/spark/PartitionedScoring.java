@@ -2,15 +2,12 @@ package partita.spark;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -69,18 +66,19 @@ public final class PartitionedScoring {
                 .add(DataTypes.createStructField(SCORE, DataTypes.DoubleType, false))
                 .add(DataTypes.createStructField(valueColumn, DataTypes.DoubleType, false))
                 .add(DataTypes.createStructField(SCORED_BY, DataTypes.StringType, false));
-        Broadcast<byte[]> bytes = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext())
-                .broadcast(ModelFiles.toBytes(model));
-        return data.mapPartitions(new Scorer(bytes, schema, needed), Encoders.row(out));
+        Shipped<byte[], PartitionedModel<?>> shipped = Shipped.of(
+                JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext()), ModelFiles.toBytes(model),
+                b -> ModelFiles.fromBytes(b, PartitionedModel.class));
+        return data.mapPartitions(new Scorer(shipped, schema, needed), Encoders.row(out));
     }
 
     /** Scores one partition, chunk by chunk. */
-    private record Scorer(Broadcast<byte[]> bytes, StructType schema, List<String> needed)
+    private record Scorer(Shipped<byte[], PartitionedModel<?>> shipped, StructType schema, List<String> needed)
             implements MapPartitionsFunction<Row, Row> {
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
-            PartitionedModel<?> model = Models.get(bytes);
+            PartitionedModel<?> model = shipped.get();
             int[] at = SparkTables.indices(schema, needed, "column");
             Iterator<List<Row>> chunks = SparkTables.chunks(rows);
             return new Iterator<>() {
@@ -123,24 +121,6 @@ public final class PartitionedScoring {
                 out.add(RowFactory.create(values));
             }
             return out;
-        }
-    }
-
-    /** Each executor JVM reads a broadcast model once; a few recent ones are kept. */
-    static final class Models {
-        private static final int KEEP = 4;
-        private static final Map<Long, PartitionedModel<?>> READ = new LinkedHashMap<>(KEEP, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, PartitionedModel<?>> eldest) {
-                return size() > KEEP;
-            }
-        };
-
-        private Models() {
-        }
-
-        static synchronized PartitionedModel<?> get(Broadcast<byte[]> bytes) {
-            return READ.computeIfAbsent(bytes.id(), id -> ModelFiles.fromBytes(bytes.value(), PartitionedModel.class));
         }
     }
 }

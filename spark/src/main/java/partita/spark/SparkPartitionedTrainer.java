@@ -158,8 +158,8 @@ public final class SparkPartitionedTrainer<M extends TransparentModel> {
         List<Segment> done = new ArrayList<>();
         for (Segment s : segments) {
             done.add(!s.trained() ? s : new Segment(s.key(), s.status(), s.reason(), s.rows(), s.params(),
-                    s.features(), s.model(), s.fitMillis(), finals.metric(s.key(), fit.kind()),
-                    finals.reference(s.key())));
+                    s.features(), s.model(), s.fitMillis(), finals.metric().get(s.key()),
+                    finals.reference().get(s.key())));
         }
         return PartitionedModel.restore(kept, target, features, keyTypes, done);
     }

@@ -6,13 +6,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
@@ -115,15 +113,18 @@ final class SparkPasses {
      */
     <M extends TransparentModel, S extends Serializable> Map<SegmentKey, S> second(
             JavaSparkContext sc, CountedFit<M, S> fit, Map<SegmentKey, M> grown) {
-        Map<SegmentKey, byte[]> bytes = new HashMap<>();
+        HashMap<SegmentKey, byte[]> bytes = new HashMap<>();
         grown.forEach((k, m) -> bytes.put(k, ModelFiles.toBytes(m)));
-        Broadcast<Map<SegmentKey, byte[]>> shipped = sc.broadcast(bytes);
-        Reader read = this.read;
         @SuppressWarnings("unchecked")
         Class<M> type = (Class<M>) fit.kind().modelType();
-        return reduce(rows.mapPartitions((Iterator<Row> it) -> {
-            Map<SegmentKey, M> models = new HashMap<>();
-            shipped.value().forEach((k, b) -> models.put(k, ModelFiles.fromBytes(b, type)));
+        Shipped<HashMap<SegmentKey, byte[]>, Map<SegmentKey, M>> shipped = Shipped.of(sc, bytes, b -> {
+            Map<SegmentKey, M> decoded = new HashMap<>();
+            b.forEach((k, m) -> decoded.put(k, ModelFiles.fromBytes(m, type)));
+            return decoded;
+        });
+        Reader read = this.read;
+        Map<SegmentKey, S> out = reduce(rows.mapPartitions((Iterator<Row> it) -> {
+            Map<SegmentKey, M> models = shipped.get();
             Map<SegmentKey, S> acc = new HashMap<>();
             for (Table chunk : read.chunks(it)) {
                 double[] y = read.targets(chunk);
@@ -137,70 +138,136 @@ final class SparkPasses {
             }
             return List.of(acc).iterator();
         }), (a, b) -> merge(a, b, fit::merge));
+        shipped.destroy();
+        return out;
+    }
+
+    /** What the last passes give every trained segment: its training metric (AUC or R²) and its drift reference. */
+    record Finals(Map<SegmentKey, Double> metric, Map<SegmentKey, ScoreReference> reference) {
     }
 
     /**
-     * What the last pass counts. Per trained segment: a classifier's probabilities (value ->
-     * [negatives, positives], for the training AUC) or a regressor's sums of squares ([residual,
-     * total about the segment's mean], for the training R²), and its scores on its own rows; per
-     * serving segment, the scores of the rows it serves under routing (value -> [rows]).
-     */
-    record Finals(Map<SegmentKey, Map<Double, long[]>> proba, Map<SegmentKey, double[]> squares,
-                  Map<SegmentKey, Map<Double, long[]>> own, Map<SegmentKey, Map<Double, long[]>> served)
-            implements Serializable {
-
-        static Finals empty() {
-            return new Finals(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
-        }
-
-        Finals merge(Finals o) {
-            Map<SegmentKey, double[]> sq = new HashMap<>();
-            squares.forEach((k, v) -> sq.put(k, v.clone()));
-            o.squares.forEach((k, v) -> sq.merge(k, v.clone(), (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
-            return new Finals(add(proba, o.proba), sq, add(own, o.own), add(served, o.served));
-        }
-
-        /** The segment's headline metric on its training rows: AUC or R². */
-        double metric(SegmentKey key, Kind kind) {
-            if (kind == Kind.REGRESSOR) {
-                double[] sq = squares.getOrDefault(key, new double[2]);
-                return Metrics.r2(sq[0], sq[1]);
-            }
-            Map<Double, long[]> p = proba.getOrDefault(key, new TreeMap<>());
-            return Metrics.auc(p.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                    p.values().stream().mapToLong(v -> v[0]).toArray(), p.values().stream().mapToLong(v -> v[1]).toArray());
-        }
-
-        /** The drift reference of a trained segment: the scores it serves, or its own when it serves none. */
-        ScoreReference reference(SegmentKey key) {
-            Map<Double, long[]> scores = served.containsKey(key) ? served.get(key) : own.get(key);
-            return ScoreReference.of(scores.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                    scores.values().stream().mapToLong(v -> v[0]).toArray());
-        }
-
-        private static Map<SegmentKey, Map<Double, long[]>> add(Map<SegmentKey, Map<Double, long[]>> a,
-                                                                Map<SegmentKey, Map<Double, long[]>> b) {
-            Map<SegmentKey, Map<Double, long[]>> out = new HashMap<>();
-            a.forEach((k, v) -> out.put(k, new TreeMap<>(v)));
-            b.forEach((k, v) -> v.forEach((x, c) -> out.computeIfAbsent(k, q -> new TreeMap<>())
-                    .merge(x, c.clone(), (p, q) -> new long[] {p[0] + q[0], p[1] + q[1]})));
-            return out;
-        }
-    }
-
-    /**
-     * The last pass over a partitioned model whose trained segments have no metrics or references
-     * yet; {@code means} are the segments' target means (a regressor's total sum of squares).
+     * The last passes over a partitioned model whose trained segments have no metrics or
+     * references yet; {@code means} are the segments' target means (a regressor's total sum of
+     * squares). The scores and a classifier's probabilities are counted and sorted by Spark
+     * ({@link SortedCounts}): per trained segment its probabilities on its own rows (AUC) and its
+     * scores on them, and per serving segment the scores of the rows it serves under routing (the
+     * reference; its own when it serves none). A regressor's sums of squares are one more pass.
      */
     Finals finals(JavaSparkContext sc, PartitionedModel<?> routed, Map<SegmentKey, Double> means) {
-        Broadcast<byte[]> routing = sc.broadcast(ModelFiles.toBytes(routed));
+        Shipped<byte[], PartitionedModel<?>> routing = routing(sc, routed);
         Reader read = this.read;
         Kind kind = read.fit().kind();
-        return reduce(rows.mapPartitions((Iterator<Row> it) -> {
-            PartitionedModel<?> model = ModelFiles.fromBytes(routing.value(), PartitionedModel.class);
-            Map<String, SegmentKey> byName = new HashMap<>();
-            model.segments().forEach(s -> byName.put(s.name(), s.key()));
-            Finals f = Finals.empty();
+        List<Segment> segments = routed.segments();
+        JavaPairRDD<SortedCounts.Key, long[]> pairs = rows.mapPartitionsToPair(
+                (Iterator<Row> it) -> counted(read, routing.get(), read.chunks(it).iterator()));
+        int partitions = Math.max(rows.getNumPartitions(), sc.defaultParallelism());
+        Map<SegmentKey, Double> metric = new HashMap<>();
+        Map<SegmentKey, ScoreReference> reference = new HashMap<>();
+        try (SortedCounts sorted = new SortedCounts(sc, pairs, partitions)) {
+            Map<Integer, SegmentKey> referenced = new HashMap<>();
+            for (int i = 0; i < segments.size(); i++) {
+                Segment s = segments.get(i);
+                if (s.trained()) {
+                    referenced.put(sorted.rows(group(i, SERVED)) > 0 ? group(i, SERVED) : group(i, OWN),
+                            s.key());
+                    if (kind == Kind.CLASSIFIER) {
+                        metric.put(s.key(), sorted.auc(group(i, PROBA)));
+                    }
+                }
+            }
+            sorted.references(referenced.keySet()).forEach((g, ref) -> reference.put(referenced.get(g), ref));
+        }
+        routing.destroy();
+        if (kind == Kind.REGRESSOR) {
+            squares(sc, routed, means).forEach((key, sq) -> metric.put(key, Metrics.r2(sq[0], sq[1])));
+        }
+        return new Finals(metric, reference);
+    }
+
+    private static final int PROBA = 0;
+    private static final int OWN = 1;
+    private static final int SERVED = 2;
+
+    private static int group(int segment, int what) {
+        return 3 * segment + what;
+    }
+
+    /** The routed model, shipped to the tasks. */
+    private static Shipped<byte[], PartitionedModel<?>> routing(JavaSparkContext sc, PartitionedModel<?> routed) {
+        return Shipped.of(sc, ModelFiles.toBytes(routed), b -> ModelFiles.fromBytes(b, PartitionedModel.class));
+    }
+
+    /** What {@link #finals} counts in a partition, chunk by chunk. */
+    private static Iterator<Tuple2<SortedCounts.Key, long[]>> counted(Reader read, PartitionedModel<?> model,
+                                                                     Iterator<Table> chunks) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < model.segments().size(); i++) {
+            index.put(model.segments().get(i).name(), i);
+        }
+        return new Iterator<>() {
+            private Iterator<Map.Entry<SortedCounts.Key, long[]>> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && chunks.hasNext()) {
+                    current = counted(read, model, index, chunks.next()).entrySet().iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Tuple2<SortedCounts.Key, long[]> next() {
+                Map.Entry<SortedCounts.Key, long[]> e = current.next();
+                return new Tuple2<>(e.getKey(), e.getValue());
+            }
+        };
+    }
+
+    /** What {@link #finals} counts in one chunk, by (segment and what, value). */
+    private static Map<SortedCounts.Key, long[]> counted(Reader read, PartitionedModel<?> model, Map<String, Integer> index, Table chunk) {
+        Map<SortedCounts.Key, long[]> out = new HashMap<>();
+        double[] y = read.targets(chunk);
+        Map<SegmentKey, int[]> groups = read.grouping().groups(chunk);
+        Kind kind = read.fit().kind();
+        List<Segment> segments = model.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            int[] r = s.trained() ? withTarget(groups.getOrDefault(s.key(), new int[0]), y) : new int[0];
+            if (r.length == 0) {
+                continue;
+            }
+            Table rows = chunk.rows(r);
+            double[] scores = s.model().predictScore(rows);
+            double[] values = kind == Kind.CLASSIFIER ? kind.values(s.model(), rows, null) : null; // what the AUC reads
+            for (int j = 0; j < r.length; j++) {
+                out.computeIfAbsent(new SortedCounts.Key(group(i, OWN), scores[j]), k -> new long[2])[0]++;
+                if (values != null) {
+                    out.computeIfAbsent(new SortedCounts.Key(group(i, PROBA), values[j]), k -> new long[2])[(int) y[r[j]]]++;
+                }
+            }
+        }
+        int[] labelled = IntStream.range(0, chunk.rowCount()).filter(i -> !Double.isNaN(y[i])).toArray();
+        if (labelled.length > 0) {
+            Table t = chunk.rows(labelled);
+            double[] score = model.predictScore(t);
+            List<String> by = model.scoredBy(t);
+            for (int j = 0; j < labelled.length; j++) {
+                out.computeIfAbsent(new SortedCounts.Key(group(index.get(by.get(j)), SERVED), score[j]),
+                        k -> new long[2])[0]++;
+            }
+        }
+        return out;
+    }
+
+    /** A regressor's sums of squares per trained segment over its rows: [residual, total about {@code means}]. */
+    private Map<SegmentKey, double[]> squares(JavaSparkContext sc, PartitionedModel<?> routed,
+                                              Map<SegmentKey, Double> means) {
+        Shipped<byte[], PartitionedModel<?>> routing = routing(sc, routed);
+        Reader read = this.read;
+        Map<SegmentKey, double[]> out = reduce(rows.mapPartitions((Iterator<Row> it) -> {
+            PartitionedModel<?> model = routing.get();
+            Map<SegmentKey, double[]> acc = new HashMap<>();
             for (Table chunk : read.chunks(it)) {
                 double[] y = read.targets(chunk);
                 Map<SegmentKey, int[]> groups = read.grouping().groups(chunk);
@@ -209,36 +276,19 @@ final class SparkPasses {
                     if (r.length == 0) {
                         continue;
                     }
-                    Table rows = chunk.rows(r);
-                    double[] scores = s.model().predictScore(rows);
-                    double[] values = kind.values(s.model(), rows, null); // what the headline metric reads
-                    Map<Double, long[]> own = f.own().computeIfAbsent(s.key(), k -> new TreeMap<>());
-                    double[] sq = kind == Kind.REGRESSOR ? f.squares().computeIfAbsent(s.key(), k -> new double[2]) : null;
+                    double[] fitted = Kind.REGRESSOR.values(s.model(), chunk.rows(r), null);
                     double mean = means.getOrDefault(s.key(), Double.NaN);
-                    for (int i = 0; i < r.length; i++) {
-                        own.computeIfAbsent(scores[i], k -> new long[2])[0]++;
-                        if (kind == Kind.CLASSIFIER) {
-                            f.proba().computeIfAbsent(s.key(), k -> new TreeMap<>())
-                                    .computeIfAbsent(values[i], k -> new long[2])[(int) y[r[i]]]++;
-                        } else {
-                            sq[0] += (y[r[i]] - values[i]) * (y[r[i]] - values[i]);
-                            sq[1] += (y[r[i]] - mean) * (y[r[i]] - mean);
-                        }
-                    }
-                }
-                int[] labelled = IntStream.range(0, chunk.rowCount()).filter(i -> !Double.isNaN(y[i])).toArray();
-                if (labelled.length > 0) {
-                    Table t = chunk.rows(labelled);
-                    double[] score = model.predictScore(t);
-                    List<String> by = model.scoredBy(t);
-                    for (int i = 0; i < labelled.length; i++) {
-                        f.served().computeIfAbsent(byName.get(by.get(i)), k -> new TreeMap<>())
-                                .computeIfAbsent(score[i], k -> new long[2])[0]++;
+                    double[] sq = acc.computeIfAbsent(s.key(), k -> new double[2]);
+                    for (int j = 0; j < r.length; j++) {
+                        sq[0] += (y[r[j]] - fitted[j]) * (y[r[j]] - fitted[j]);
+                        sq[1] += (y[r[j]] - mean) * (y[r[j]] - mean);
                     }
                 }
             }
-            return List.of(f).iterator();
-        }), Finals::merge);
+            return List.of(acc).iterator();
+        }), (a, b) -> merge(a, b, (x, z) -> new double[] {x[0] + z[0], x[1] + z[1]}));
+        routing.destroy();
+        return out;
     }
 
     /**
