@@ -114,12 +114,17 @@ public final class RegressorModel extends FittedModel implements TransparentMode
     }
 
     /**
-     * The leaf counts of these rows (all with a target) under this model's leaves: what the ridge
-     * step reads, for one chunk of a distributed table.
+     * The leaf counts of some rows of a table under this model's leaves, {@code y} their targets
+     * (finite, in the order of {@code rows}): what the ridge step reads, for one chunk of a
+     * distributed table.
      */
-    public LeafCounts leafCounts(Table rows) {
-        TrainingData data = TrainingData.forRegression(rows, target, features);
-        return leafCounts(models, TrainingView.of(data, null, false));
+    public LeafCounts leafCounts(Table data, int[] rows, double[] y) {
+        Column<?>[] columns = columns(data);
+        int[][] leaves = new int[models.length][rows.length];
+        for (int j = 0; j < models.length; j++) {
+            models[j].leaves(columns[j], rows, 0, rows.length, leaves[j]);
+        }
+        return LeafCounts.of(java.util.Arrays.stream(models).mapToInt(m -> m.leaves.size()).toArray(), leaves, y);
     }
 
     @Override

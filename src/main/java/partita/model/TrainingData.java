@@ -112,28 +112,35 @@ public final class TrainingData {
     }
 
     /**
-     * The value counts of some labelled rows for a classifier with the given labels (one chunk of
-     * a distributed table): one {@link ValueCounts} per feature, in feature order, checked as a fit
-     * checks its table (known feature columns of usable types, no missing target, only these labels).
+     * The value counts of groups of some rows (one chunk of a distributed table, split by segment):
+     * per group, one {@link ValueCounts} per feature, in feature order. Each column is prepared once
+     * for all groups; the features are checked as a fit checks its table. {@code y} is the target
+     * as {@link Kind#read} gives it (which checks a classifier's labels); every row of a group must
+     * have one, finite.
      */
-    public static List<ValueCounts> classifierCounts(Table rows, String target, List<String> features,
-                                                     List<Object> labels) {
+    public static List<List<ValueCounts>> counts(Table rows, String target, List<String> features, double[] y,
+                                                 List<int[]> groups) {
         checkFeatures(rows, target, features);
-        Column<?> t = Columns.column(rows, target, "target");
-        checkNoMissingTarget(t);
-        return counts(rows, features, Labels.read(t, labels));
-    }
-
-    /** The same for a regressor: target sums per value (numeric, finite targets, none missing). */
-    public static List<ValueCounts> regressorCounts(Table rows, String target, List<String> features) {
-        checkFeatures(rows, target, features);
-        Column<?> t = Columns.column(rows, target, "target");
-        return counts(rows, features, regressionTarget(t));
-    }
-
-    private static List<ValueCounts> counts(Table rows, List<String> features, double[] y) {
-        int[] all = IntStream.range(0, rows.rowCount()).toArray();
-        return features.stream().map(f -> ValueCounts.of(PreparedColumn.of(rows.column(f)), y, all)).toList();
+        for (int[] g : groups) {
+            for (int r : g) {
+                if (!Double.isFinite(y[r])) {
+                    throw new PartitaException("Row " + r + " of target column '" + target + "' is "
+                            + (Double.isNaN(y[r]) ? "missing" : "infinite") + "; the value counts take only rows"
+                            + " with a finite target. Drop or fill such rows before fitting.");
+                }
+            }
+        }
+        PreparedColumn[] columns = features.stream().map(f -> PreparedColumn.of(rows.column(f)))
+                .toArray(PreparedColumn[]::new);
+        List<List<ValueCounts>> out = new ArrayList<>(groups.size());
+        for (int[] g : groups) {
+            List<ValueCounts> counts = new ArrayList<>(columns.length);
+            for (PreparedColumn c : columns) {
+                counts.add(ValueCounts.of(c, y, g));
+            }
+            out.add(counts);
+        }
+        return out;
     }
 
     /** A regressor's target: numeric, none missing, finite. */

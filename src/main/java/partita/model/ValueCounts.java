@@ -44,6 +44,9 @@ public record ValueCounts(String feature, double[] values, String[] categories, 
     /** The counts of one prepared feature over some rows of the data (targets {@code y}), in row order. */
     static ValueCounts of(TrainingData.PreparedColumn column, double[] y, int[] rows) {
         int k = column.size();
+        if ((long) rows.length * SPARSE < k) {
+            return sparse(column, y, rows);
+        }
         int[] count = new int[k];
         double[] sum = new double[k];
         int[] codes = column.codes();
@@ -61,6 +64,51 @@ public record ValueCounts(String feature, double[] values, String[] categories, 
         }
         return present(column.name(), column.numeric() ? column.values() : null,
                 column.numeric() ? null : column.categories(), count, sum, missingCount, missingSum);
+    }
+
+    /** Fewer rows than this fraction of the column's values are counted by sorting their codes, not in a slot per value. */
+    private static final int SPARSE = 8;
+
+    /** The same counts for a few rows among many values: their codes sorted (rows in order within a code). */
+    private static ValueCounts sparse(TrainingData.PreparedColumn column, double[] y, int[] rows) {
+        int[] codes = column.codes();
+        long[] keyed = new long[rows.length];
+        int n = 0;
+        int missingCount = 0;
+        double missingSum = 0;
+        for (int i = 0; i < rows.length; i++) {
+            int c = codes[rows[i]];
+            if (c < 0) {
+                missingCount++;
+                missingSum += y[rows[i]];
+            } else {
+                keyed[n++] = ((long) c << 32) | i;
+            }
+        }
+        Arrays.sort(keyed, 0, n);
+        int[] code = new int[n];
+        int[] count = new int[n];
+        double[] sum = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int c = (int) (keyed[i] >>> 32);
+            if (k == 0 || code[k - 1] != c) {
+                code[k++] = c;
+            }
+            count[k - 1]++;
+            sum[k - 1] += y[rows[(int) keyed[i]]];
+        }
+        double[] values = column.numeric() ? new double[k] : null;
+        String[] categories = column.numeric() ? null : new String[k];
+        for (int i = 0; i < k; i++) {
+            if (values != null) {
+                values[i] = column.values()[code[i]];
+            } else {
+                categories[i] = column.categories()[code[i]];
+            }
+        }
+        return new ValueCounts(column.name(), values, categories, Arrays.copyOf(count, k), Arrays.copyOf(sum, k),
+                missingCount, missingSum);
     }
 
     /** Only the values that some row has. */

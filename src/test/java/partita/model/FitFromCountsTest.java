@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import partita.PartitaException;
+import partita.eval.Predictions;
 import partita.io.ModelJson;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -86,6 +87,37 @@ class FitFromCountsTest {
     }
 
     @Test
+    void aFewRowsAmongManyValuesCountAsTheirOwnTableDoes() {
+        Table adult = adult();
+        double[] y = Kind.CLASSIFIER.read(adult.column("income"), TrainingData.binaryLabels(adult.column("income")));
+        List<String> features = List.of("age", "fnlwgt", "occupation", "capital_gain");
+        int[] few = {5, 17, 17_000, 3, 9_999, 12}; // unsorted, far fewer than fnlwgt's distinct values
+        int[] many = IntStream.range(0, adult.rowCount()).filter(i -> i % 3 == 0).toArray();
+        List<List<ValueCounts>> grouped = TrainingData.counts(adult, "income", features, y, List.of(few, many));
+        for (int g = 0; g < 2; g++) {
+            int[] rows = (g == 0 ? few : many).clone();
+            java.util.Arrays.sort(rows); // Table.rows keeps the table's order
+            Table own = adult.rows(rows);
+            double[] ownY = java.util.Arrays.stream(rows).mapToDouble(r -> y[r]).toArray();
+            List<ValueCounts> alone = TrainingData.counts(own, "income", features, ownY,
+                    List.of(IntStream.range(0, rows.length).toArray())).get(0);
+            for (int j = 0; j < features.size(); j++) {
+                ValueCounts a = alone.get(j);
+                ValueCounts b = grouped.get(g).get(j);
+                assertArrayEquals(a.values(), b.values(), features.get(j));
+                assertArrayEquals(a.categories(), b.categories(), features.get(j));
+                assertArrayEquals(a.counts(), b.counts(), features.get(j));
+                assertArrayEquals(a.sums(), b.sums(), features.get(j));
+            }
+        }
+        double[] holed = y.clone();
+        holed[17] = Double.NaN;
+        PartitaException missing = assertThrows(PartitaException.class,
+                () -> TrainingData.counts(adult, "income", features, holed, List.of(few)));
+        assertTrue(missing.getMessage().contains("Row 17 of target column 'income' is missing"), missing.getMessage());
+    }
+
+    @Test
     void aRegressorFromMergedCountsIsTheRegressorFromTheRows() {
         Table adult = adult();
         List<String> features = adult.columnNames().stream().filter(c -> !c.equals("hours_per_week")
@@ -99,14 +131,16 @@ class FitFromCountsTest {
         for (String f : features) {
             ValueCounts merged = null;
             for (int[] piece : pieces) {
-                List<ValueCounts> c = TrainingData.regressorCounts(adult.rows(piece), "hours_per_week", List.of(f));
-                merged = merged == null ? c.get(0) : merged.merge(c.get(0));
+                ValueCounts c = TrainingData.counts(adult, "hours_per_week", List.of(f),
+                        Kind.REGRESSOR.read(adult.column("hours_per_week"), List.of()), List.of(piece)).get(0).get(0);
+                merged = merged == null ? c : merged.merge(c);
             }
             counts.add(merged);
         }
         XRegressor estimator = new XRegressor(params);
+        double[] hours = Kind.REGRESSOR.read(adult.column("hours_per_week"), List.of());
         RegressorModel grown = estimator.grow("hours_per_week", counts);
-        RegressorModel fromCounts = estimator.fit(grown, pieces.stream().map(piece -> grown.leafCounts(adult.rows(piece)))
+        RegressorModel fromCounts = estimator.fit(grown, pieces.stream().map(piece -> grown.leafCounts(adult, piece, Predictions.pick(hours, piece)))
                 .reduce(LeafCounts::merge).orElseThrow());
 
         assertEquals(fromRows.leafCount(), fromCounts.leafCount());

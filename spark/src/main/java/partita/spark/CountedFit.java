@@ -11,7 +11,6 @@ import partita.model.Kind;
 import partita.model.LeafCounts;
 import partita.model.Params;
 import partita.model.RegressorModel;
-import partita.model.TrainingData;
 import partita.model.TransparentModel;
 import partita.model.ValueCounts;
 import partita.model.XClassifier;
@@ -31,16 +30,13 @@ sealed interface CountedFit<M extends TransparentModel, S extends Serializable> 
 
     Kind kind();
 
-    /** The value counts of a chunk's rows, all with a target. */
-    List<ValueCounts> counts(Table rows, String target, List<String> features, List<Object> labels);
-
     /** The target's moments over rows with these targets (0/1 for a classifier) and this sum: order-independent for 0/1. */
     Moments moments(int rows, double targetSum, Moments merged);
 
     M grow(Params params, String target, List<Object> labels, List<ValueCounts> counts);
 
-    /** The second statistic of a grown model over a chunk's rows (all with a target {@code y}). */
-    S second(M grown, Table rows, double[] y);
+    /** The second statistic of a grown model over some rows of a chunk, all with a target ({@code y}, in their order). */
+    S second(M grown, Table chunk, int[] rows, double[] y);
 
     S merge(S a, S b);
 
@@ -64,11 +60,6 @@ sealed interface CountedFit<M extends TransparentModel, S extends Serializable> 
         }
 
         @Override
-        public List<ValueCounts> counts(Table rows, String target, List<String> features, List<Object> labels) {
-            return TrainingData.classifierCounts(rows, target, features, labels);
-        }
-
-        @Override
         public Moments moments(int rows, double targetSum, Moments merged) {
             return Moments.binary(rows, targetSum);
         }
@@ -79,8 +70,8 @@ sealed interface CountedFit<M extends TransparentModel, S extends Serializable> 
         }
 
         @Override
-        public CalibrationBins second(ClassifierModel grown, Table rows, double[] y) {
-            return CalibrationBins.of(grown.predictScore(rows), y);
+        public CalibrationBins second(ClassifierModel grown, Table chunk, int[] rows, double[] y) {
+            return CalibrationBins.of(grown.predictScore(chunk, rows), y);
         }
 
         @Override
@@ -101,11 +92,6 @@ sealed interface CountedFit<M extends TransparentModel, S extends Serializable> 
         }
 
         @Override
-        public List<ValueCounts> counts(Table rows, String target, List<String> features, List<Object> labels) {
-            return TrainingData.regressorCounts(rows, target, features);
-        }
-
-        @Override
         public Moments moments(int rows, double targetSum, Moments merged) {
             return merged;
         }
@@ -116,8 +102,8 @@ sealed interface CountedFit<M extends TransparentModel, S extends Serializable> 
         }
 
         @Override
-        public LeafCounts second(RegressorModel grown, Table rows, double[] y) {
-            return grown.leafCounts(rows);
+        public LeafCounts second(RegressorModel grown, Table chunk, int[] rows, double[] y) {
+            return grown.leafCounts(chunk, rows, y);
         }
 
         @Override

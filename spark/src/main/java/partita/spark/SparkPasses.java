@@ -18,7 +18,9 @@ import partita.eval.Metrics;
 import partita.eval.Predictions;
 import partita.io.ModelFiles;
 import partita.model.Kind;
+import partita.model.TrainingData;
 import partita.model.TransparentModel;
+import partita.model.ValueCounts;
 import partita.partition.Moments;
 import partita.partition.ScoreReference;
 import partita.partition.PartitionedModel;
@@ -91,17 +93,25 @@ final class SparkPasses {
             Map<SegmentKey, SegmentCounts> acc = new HashMap<>();
             for (Table chunk : read.chunks(it)) {
                 double[] y = read.targets(chunk);
+                List<SegmentKey> keys = new ArrayList<>();
+                List<int[]> all = new ArrayList<>();
+                List<int[]> labelled = new ArrayList<>();
                 read.grouping().groups(chunk).forEach((key, r) -> {
-                    int[] with = withTarget(r, y);
+                    keys.add(key);
+                    all.add(r);
+                    labelled.add(withTarget(r, y));
+                });
+                List<List<ValueCounts>> counted = TrainingData.counts(chunk, read.target(), read.features(), y,
+                        labelled);
+                for (int g = 0; g < keys.size(); g++) {
+                    int[] with = labelled.get(g);
                     double sum = 0;
                     for (int i : with) {
                         sum += y[i];
                     }
-                    acc.merge(key, new SegmentCounts(with.length, r.length - with.length, sum, Moments.of(y, with),
-                                    with.length == 0 ? null : read.fit().counts(chunk.rows(with), read.target(),
-                                            read.features(), read.labels())),
-                            SegmentCounts::merge);
-                });
+                    acc.merge(keys.get(g), new SegmentCounts(with.length, all.get(g).length - with.length, sum,
+                            Moments.of(y, with), with.length == 0 ? null : counted.get(g)), SegmentCounts::merge);
+                }
             }
             return List.of(acc).iterator();
         }), (a, b) -> merge(a, b, SegmentCounts::merge));
@@ -132,7 +142,7 @@ final class SparkPasses {
                 models.forEach((key, model) -> {
                     int[] r = withTarget(groups.getOrDefault(key, new int[0]), y);
                     if (r.length > 0) {
-                        acc.merge(key, fit.second(model, chunk.rows(r), Predictions.pick(y, r)), fit::merge);
+                        acc.merge(key, fit.second(model, chunk, r, Predictions.pick(y, r)), fit::merge);
                     }
                 });
             }
@@ -224,10 +234,24 @@ final class SparkPasses {
         };
     }
 
-    /** What {@link #finals} counts in one chunk, by (segment and what, value). */
-    private static Map<SortedCounts.Key, long[]> counted(Reader read, PartitionedModel<?> model, Map<String, Integer> index, Table chunk) {
+    /**
+     * What {@link #finals} counts in one chunk, by (segment and what, value). A row's score under a
+     * segment's model counts as served when routing sends the row to that segment, else as its own
+     * only: a reference needs the own scores only of a segment that serves none.
+     */
+    private static Map<SortedCounts.Key, long[]> counted(Reader read, PartitionedModel<?> model,
+                                                        Map<String, Integer> index, Table chunk) {
         Map<SortedCounts.Key, long[]> out = new HashMap<>();
         double[] y = read.targets(chunk);
+        int[] labelled = IntStream.range(0, chunk.rowCount()).filter(i -> !Double.isNaN(y[i])).toArray();
+        if (labelled.length == 0) {
+            return out;
+        }
+        int[] route = new int[chunk.rowCount()];
+        List<String> by = model.scoredBy(chunk.rows(labelled));
+        for (int j = 0; j < labelled.length; j++) {
+            route[labelled[j]] = index.get(by.get(j));
+        }
         Map<SegmentKey, int[]> groups = read.grouping().groups(chunk);
         Kind kind = read.fit().kind();
         List<Segment> segments = model.segments();
@@ -237,24 +261,14 @@ final class SparkPasses {
             if (r.length == 0) {
                 continue;
             }
-            Table rows = chunk.rows(r);
-            double[] scores = s.model().predictScore(rows);
-            double[] values = kind == Kind.CLASSIFIER ? kind.values(s.model(), rows, null) : null; // what the AUC reads
+            double[] scores = s.model().predictScore(chunk, r);
+            double[] values = kind == Kind.CLASSIFIER ? kind.values(s.model(), chunk, r) : null; // what the AUC reads
             for (int j = 0; j < r.length; j++) {
-                out.computeIfAbsent(new SortedCounts.Key(group(i, OWN), scores[j]), k -> new long[2])[0]++;
+                out.computeIfAbsent(new SortedCounts.Key(group(i, route[r[j]] == i ? SERVED : OWN), scores[j]),
+                        k -> new long[2])[0]++;
                 if (values != null) {
                     out.computeIfAbsent(new SortedCounts.Key(group(i, PROBA), values[j]), k -> new long[2])[(int) y[r[j]]]++;
                 }
-            }
-        }
-        int[] labelled = IntStream.range(0, chunk.rowCount()).filter(i -> !Double.isNaN(y[i])).toArray();
-        if (labelled.length > 0) {
-            Table t = chunk.rows(labelled);
-            double[] score = model.predictScore(t);
-            List<String> by = model.scoredBy(t);
-            for (int j = 0; j < labelled.length; j++) {
-                out.computeIfAbsent(new SortedCounts.Key(group(index.get(by.get(j)), SERVED), score[j]),
-                        k -> new long[2])[0]++;
             }
         }
         return out;
@@ -276,7 +290,7 @@ final class SparkPasses {
                     if (r.length == 0) {
                         continue;
                     }
-                    double[] fitted = Kind.REGRESSOR.values(s.model(), chunk.rows(r), null);
+                    double[] fitted = Kind.REGRESSOR.values(s.model(), chunk, r);
                     double mean = means.getOrDefault(s.key(), Double.NaN);
                     double[] sq = acc.computeIfAbsent(s.key(), k -> new double[2]);
                     for (int j = 0; j < r.length; j++) {
