@@ -59,6 +59,12 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
                 new double[MAP_POINTS], null);
     }
 
+    /** This grown model's leaves with the scores of the optimise step (see {@link OptimiseStep#fit}). */
+    ClassifierModel optimised(Params params, Optimised o, FittedModel prior) {
+        return new ClassifierModel(params, target, labels, o.models(), targetMean, o.intercept(), trainingRows, null,
+                null, o.penalty(), prior);
+    }
+
     /** See {@link XClassifier#fit(ClassifierModel, CalibrationBins)}. */
     ClassifierModel calibrated(CalibrationBins bins) {
         return new ClassifierModel(params, target, labels, models, targetMean, baseValue, trainingRows,

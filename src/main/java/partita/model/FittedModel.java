@@ -238,10 +238,24 @@ abstract class FittedModel {
         }
         checkLeafCount(grown);
         int[][] leaves = view.leaves(grown);
+        FittedModel pull = pull(prior);
+        double[][] targets = pull == null ? null : new double[grown.length][];
+        for (int j = 0; pull != null && j < grown.length; j++) {
+            targets[j] = priorTargets(grown[j], leaves[j], view, pull);
+        }
+        LeafOptimiser.Layout layout = layout(grown, loss, targets);
+        return scored(grown, LeafOptimiser.fit(layout, LeafOptimiser.inMemory(layout, leaves, view.y()), penalty));
+    }
+
+    /** The model a segment's scores are pulled toward: its prior when optimised (a reference model's scores are on another scale). */
+    static FittedModel pull(FittedModel prior) {
+        return prior != null && prior.optimised() ? prior : null;
+    }
+
+    /** The unknowns of the optimise step on grown features: every leaf with rows, but a missing leaf with ignore_nan. */
+    static LeafOptimiser.Layout layout(FeatureModel[] grown, LeafOptimiser.Loss loss, double[][] targets) {
         boolean[][] free = new boolean[grown.length][];
         boolean[] ordered = new boolean[grown.length];
-        FittedModel pull = prior != null && prior.optimised() ? prior : null; // a reference model's scores are on another scale
-        double[][] targets = pull == null ? null : new double[grown.length][];
         for (int j = 0; j < grown.length; j++) {
             List<Leaf> l = grown[j].leaves;
             free[j] = new boolean[l.size()];
@@ -249,11 +263,11 @@ abstract class FittedModel {
                 free[j][i] = l.get(i).count() > 0 && !(l.get(i).missing() && grown[j].params.ignoreNan());
             }
             ordered[j] = grown[j].numeric();
-            if (pull != null) {
-                targets[j] = priorTargets(grown[j], leaves[j], view, pull);
-            }
         }
-        LeafOptimiser.Result r = LeafOptimiser.fit(leaves, free, ordered, view.y(), loss, penalty, targets);
+        return new LeafOptimiser.Layout(loss, free, ordered, targets);
+    }
+
+    static Optimised scored(FeatureModel[] grown, LeafOptimiser.Result r) {
         FeatureModel[] scored = new FeatureModel[grown.length];
         for (int j = 0; j < grown.length; j++) {
             scored[j] = grown[j].withScores(r.scores()[j]);
@@ -261,11 +275,21 @@ abstract class FittedModel {
         return new Optimised(scored, r.intercept(), r.penalty());
     }
 
+    /** Per feature, the leaf of each of some rows of a table (as scoring finds it). */
+    int[][] leaves(Table data, int[] rows) {
+        Column<?>[] columns = columns(data);
+        int[][] out = new int[models.length][rows.length];
+        for (int j = 0; j < models.length; j++) {
+            models[j].leaves(columns[j], rows, 0, rows.length, out[j]);
+        }
+        return out;
+    }
+
     /** Most leaves the optimise step fits jointly: its Hessian is a dense square of that size. */
     static final int MAX_OPTIMISED_LEAVES = 2500;
 
     /** Refuses a model too wide to optimise, naming the feature with the most leaves. */
-    private static void checkLeafCount(FeatureModel[] models) {
+    static void checkLeafCount(FeatureModel[] models) {
         int total = 0;
         FeatureModel widest = models[0];
         for (FeatureModel m : models) {
@@ -292,17 +316,12 @@ abstract class FittedModel {
         int[] priorLeafOfCode = p.leafOfCodes(column);
         int[] codes = column.codes();
         int[] rows = view.rows();
-        double[] sum = new double[model.leaves.size()];
-        int[] count = new int[sum.length];
+        double[] contribution = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             int c = codes[rows[i]];
-            sum[leaves[i]] += p.score(c < 0 ? p.missingLeaf() : priorLeafOfCode[c]);
-            count[leaves[i]]++;
+            contribution[i] = p.score(c < 0 ? p.missingLeaf() : priorLeafOfCode[c]);
         }
-        for (int l = 0; l < sum.length; l++) {
-            sum[l] = count[l] == 0 ? 0 : sum[l] / count[l];
-        }
-        return sum;
+        return PriorSums.of(model.leaves.size(), leaves, contribution).means();
     }
 
     /** The refused refit of an optimised model without its training rows. */
@@ -419,7 +438,8 @@ abstract class FittedModel {
     static int countedRows(Params params, List<ValueCounts> counts) {
         if (params.optimise()) {
             throw new PartitaException("optimise=true fits the leaf scores over the training rows, so it cannot fit"
-                    + " from aggregated statistics alone. Fit the reference method (optimise=false) this way.");
+                    + " from aggregated statistics alone. Grow the leaves with optimise=false, then fit the scores with"
+                    + " OptimiseStep over the rows.");
         }
         if (counts.isEmpty()) {
             throw new PartitaException("No features: give the value counts of at least one feature.");

@@ -1,5 +1,6 @@
 package partita.model;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,89 +70,271 @@ final class LeafOptimiser {
      */
     static final double ORDERED_RIDGE = 0.01;
 
-    private final int[][] leaves;
-    private final double[] y;
+    private final Layout layout;
+    private final LeafSums.Rows rows;
     private final Loss loss;
-    private final int n;
-    /** index[j][l]: position of leaf l of feature j among the unknowns (0 is the intercept), -1 if fixed at 0. */
-    private final int[][] index;
-    private final int size;
-    /** By unknown: the next leaf of the same numeric feature (its neighbour in value order), or -1. */
-    private final int[] next;
-    /** By unknown: the weight of its own squared deviation in the penalty. */
-    private final double[] ridge;
-    /** Penalty targets by unknown (0 for the intercept). */
-    private final double[] target;
+    private final long n;
+    private final double mean;
     private final double curvature;
 
-    private LeafOptimiser(int[][] leaves, boolean[][] free, boolean[] ordered, double[] y, Loss loss,
-                          double[][] prior) {
-        this.leaves = leaves;
-        this.y = y;
-        this.loss = loss;
-        this.n = y.length;
-        this.index = new int[leaves.length][];
-        int k = 1;
-        for (int j = 0; j < leaves.length; j++) {
-            index[j] = new int[free[j].length];
-            for (int l = 0; l < free[j].length; l++) {
-                index[j][l] = free[j][l] ? k++ : -1;
-            }
-        }
-        this.size = k;
-        this.next = new int[size];
-        Arrays.fill(next, -1);
-        this.ridge = new double[size];
-        Arrays.fill(ridge, 1);
-        for (int j = 0; j < leaves.length; j++) {
-            if (ordered[j]) {
-                int previous = -1;
-                for (int l = 0; l < index[j].length - 1; l++) { // the missing leaf (last) has no neighbour
-                    if (index[j][l] >= 0) {
-                        if (previous >= 0) {
-                            next[previous] = index[j][l];
-                        }
-                        previous = index[j][l];
-                        ridge[previous] = ORDERED_RIDGE;
-                    }
-                }
-            }
-        }
-        this.target = new double[size];
-        if (prior != null) {
-            for (int j = 0; j < leaves.length; j++) {
-                for (int l = 0; l < index[j].length; l++) {
-                    if (index[j][l] >= 0 && prior[j] != null) {
-                        target[index[j][l]] = prior[j][l];
-                    }
-                }
-            }
-        }
-        double mean = mean(y);
+    private LeafOptimiser(Layout layout, LeafSums.Rows rows) {
+        this.layout = layout;
+        this.rows = rows;
+        this.loss = layout.loss;
+        this.n = rows.count();
+        this.mean = rows.targetSum() / n;
         this.curvature = loss == Loss.LOGISTIC ? mean * (1 - mean) : 1;
     }
 
     /**
-     * Fits the scores.
-     *
-     * @param leaves  per feature, the leaf of each row
-     * @param free    per feature, per leaf: whether its score is fitted (false keeps it at 0:
-     *                an empty leaf, or a missing leaf with ignore_nan)
-     * @param ordered per feature: whether its leaves are value ranges in order (numeric), whose
-     *                neighbours the penalty also pulls toward each other
-     * @param y       per row, the target (0/1 for the logistic loss)
-     * @param penalty in rows (see the class comment), NaN to choose it by marginal likelihood; below
-     *                {@link #MIN_PENALTY} it is raised to it
-     * @param prior   per feature, per leaf, the score the penalty pulls toward; null (or a null
-     *                feature) for 0
+     * The unknowns of one fit: which leaves are fitted (index 0 is the intercept), each numeric
+     * leaf's neighbour in value order, the weights and targets of the penalty; and the row sums
+     * over any rows given their leaves, which a distributed fit computes where the rows are.
      */
-    static Result fit(int[][] leaves, boolean[][] free, boolean[] ordered, double[] y, Loss loss, double penalty,
-                      double[][] prior) {
-        LeafOptimiser o = new LeafOptimiser(leaves, free, ordered, y, loss, prior);
-        if (!Double.isNaN(penalty)) {
-            return o.solve(penalty, null).result();
+    static final class Layout implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        final Loss loss;
+        /** index[j][l]: position of leaf l of feature j among the unknowns (0 is the intercept), -1 if fixed at 0. */
+        final int[][] index;
+        final int size;
+        /** By unknown: the next leaf of the same numeric feature (its neighbour in value order), or -1. */
+        final int[] next;
+        /** By unknown: the weight of its own squared deviation in the penalty. */
+        final double[] ridge;
+        /** Penalty targets by unknown (0 for the intercept). */
+        final double[] target;
+
+        /**
+         * @param free    per feature, per leaf: whether its score is fitted (false keeps it at 0:
+         *                an empty leaf, or a missing leaf with ignore_nan)
+         * @param ordered per feature: whether its leaves are value ranges in order (numeric), whose
+         *                neighbours the penalty also pulls toward each other
+         * @param prior   per feature, per leaf, the score the penalty pulls toward; null (or a null
+         *                feature) for 0
+         */
+        Layout(Loss loss, boolean[][] free, boolean[] ordered, double[][] prior) {
+            this.loss = loss;
+            this.index = new int[free.length][];
+            int k = 1;
+            for (int j = 0; j < free.length; j++) {
+                index[j] = new int[free[j].length];
+                for (int l = 0; l < free[j].length; l++) {
+                    index[j][l] = free[j][l] ? k++ : -1;
+                }
+            }
+            this.size = k;
+            this.next = new int[size];
+            Arrays.fill(next, -1);
+            this.ridge = new double[size];
+            Arrays.fill(ridge, 1);
+            for (int j = 0; j < free.length; j++) {
+                if (ordered[j]) {
+                    int previous = -1;
+                    for (int l = 0; l < index[j].length - 1; l++) { // the missing leaf (last) has no neighbour
+                        if (index[j][l] >= 0) {
+                            if (previous >= 0) {
+                                next[previous] = index[j][l];
+                            }
+                            previous = index[j][l];
+                            ridge[previous] = ORDERED_RIDGE;
+                        }
+                    }
+                }
+            }
+            this.target = new double[size];
+            if (prior != null) {
+                for (int j = 0; j < free.length; j++) {
+                    for (int l = 0; l < index[j].length; l++) {
+                        if (index[j][l] >= 0 && prior[j] != null) {
+                            target[index[j][l]] = prior[j][l];
+                        }
+                    }
+                }
+            }
         }
-        return o.path();
+
+        /**
+         * The sums over some rows at {@code theta}: the loss, and with {@code derivatives} the
+         * residual sums and the Hessian. {@code leaves[j][i]} is row i's leaf of feature j,
+         * {@code y} its target. Each sum runs over the rows in order (the loss in fixed blocks).
+         */
+        LeafSums sums(int[][] leaves, double[] y, double[] theta, boolean derivatives) {
+            double[] eta = eta(leaves, y.length, theta);
+            double lossSum = lossSum(eta, y);
+            if (!derivatives) {
+                return new LeafSums(lossSum, null, null);
+            }
+            double[] w = new double[y.length];
+            double[] r = new double[y.length];
+            residuals(eta, y, w, r);
+            return new LeafSums(lossSum, residualSums(leaves, r), hessian(leaves, w));
+        }
+
+        /** Linear predictor of every row: the intercept plus each feature's leaf score, in feature order. */
+        private double[] eta(int[][] leaves, int n, double[] theta) {
+            double[] eta = new double[n];
+            Arrays.fill(eta, theta[0]);
+            for (int j = 0; j < leaves.length; j++) {
+                int[] l = leaves[j];
+                int[] idx = index[j];
+                for (int i = 0; i < n; i++) {
+                    int k = idx[l[i]];
+                    if (k >= 0) {
+                        eta[i] += theta[k];
+                    }
+                }
+            }
+            return eta;
+        }
+
+        /** The unpenalised loss, summed over fixed row blocks combined in order. */
+        private double lossSum(double[] eta, double[] y) {
+            int n = eta.length;
+            int blocks = (n + BLOCK - 1) / BLOCK;
+            double[] part = new double[blocks];
+            IntStream.range(0, blocks).parallel().forEach(b -> {
+                double s = 0;
+                for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                    double e = eta[i];
+                    if (loss == Loss.LOGISTIC) {
+                        s += Math.max(e, 0) + Math.log1p(Math.exp(-Math.abs(e))) - y[i] * e;
+                    } else {
+                        double d = y[i] - e;
+                        s += 0.5 * d * d;
+                    }
+                }
+                part[b] = s;
+            });
+            double total = 0;
+            for (double p : part) {
+                total += p;
+            }
+            return total;
+        }
+
+        /** Per row: curvature w and residual r = y - prediction. */
+        private void residuals(double[] eta, double[] y, double[] w, double[] r) {
+            for (int i = 0; i < eta.length; i++) {
+                if (loss == Loss.LOGISTIC) {
+                    double p = 1 / (1 + Math.exp(-eta[i]));
+                    w[i] = p * (1 - p);
+                    r[i] = y[i] - p;
+                } else {
+                    w[i] = 1;
+                    r[i] = y[i] - eta[i];
+                }
+            }
+        }
+
+        /** By unknown, the sum of the residuals of its rows (the intercept: of all rows). */
+        private double[] residualSums(int[][] leaves, double[] r) {
+            double[] g = new double[size];
+            double total = 0;
+            for (double v : r) {
+                total += v;
+            }
+            g[0] = total;
+            IntStream.range(0, leaves.length).parallel().forEach(j -> {
+                int[] l = leaves[j];
+                int[] idx = index[j];
+                double[] sum = new double[idx.length];
+                for (int i = 0; i < r.length; i++) {
+                    sum[l[i]] += r[i];
+                }
+                for (int leaf = 0; leaf < idx.length; leaf++) {
+                    if (idx[leaf] >= 0) {
+                        g[idx[leaf]] = sum[leaf];
+                    }
+                }
+            });
+            return g;
+        }
+
+        /** The unpenalised Hessian (both triangles) from per-leaf and per-pair sums of w over all rows. */
+        private double[][] hessian(int[][] leaves, double[] w) {
+            int n = w.length;
+            double[][] h = new double[size][size];
+            double total = 0;
+            for (double v : w) {
+                total += v;
+            }
+            h[0][0] = total;
+            List<int[]> pairs = new ArrayList<>();
+            for (int a = 0; a < leaves.length; a++) {
+                for (int b = a; b < leaves.length; b++) {
+                    pairs.add(new int[] {a, b});
+                }
+            }
+            pairs.parallelStream().forEach(p -> {
+                int a = p[0];
+                int b = p[1];
+                int[] la = leaves[a];
+                int[] ia = index[a];
+                if (a == b) {
+                    double[] sum = new double[ia.length];
+                    for (int i = 0; i < n; i++) {
+                        sum[la[i]] += w[i];
+                    }
+                    for (int l = 0; l < ia.length; l++) {
+                        int k = ia[l];
+                        if (k >= 0) {
+                            h[k][k] = sum[l];
+                            h[k][0] = sum[l];
+                            h[0][k] = sum[l];
+                        }
+                    }
+                    return;
+                }
+                int[] lb = leaves[b];
+                int[] ib = index[b];
+                int width = ib.length;
+                double[] sum = new double[ia.length * width];
+                for (int i = 0; i < n; i++) {
+                    sum[la[i] * width + lb[i]] += w[i];
+                }
+                for (int x = 0; x < ia.length; x++) {
+                    int kx = ia[x];
+                    if (kx < 0) {
+                        continue;
+                    }
+                    for (int z = 0; z < width; z++) {
+                        int kz = ib[z];
+                        if (kz >= 0) {
+                            double v = sum[x * width + z];
+                            h[kx][kz] = v;
+                            h[kz][kx] = v;
+                        }
+                    }
+                }
+            });
+            return h;
+        }
+    }
+
+    /** Rows in memory: their leaves per feature and targets. */
+    static LeafSums.Rows inMemory(Layout layout, int[][] leaves, double[] y) {
+        double sum = 0;
+        for (double v : y) {
+            sum += v;
+        }
+        double targetSum = sum;
+        return new LeafSums.Rows() {
+            @Override
+            public long count() {
+                return y.length;
+            }
+
+            @Override
+            public double targetSum() {
+                return targetSum;
+            }
+
+            @Override
+            public LeafSums at(double[] theta, boolean derivatives) {
+                return layout.sums(leaves, y, theta, derivatives);
+            }
+        };
     }
 
     /** Hill-climbs the grid from {@link #START} on the log evidence; returns the best fit. */
@@ -175,12 +358,18 @@ final class LeafOptimiser {
         return best.result();
     }
 
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
+    /**
+     * Fits the scores of a layout over its rows.
+     *
+     * @param penalty in rows (see the class comment), NaN to choose it by marginal likelihood; below
+     *                {@link #MIN_PENALTY} it is raised to it
+     */
+    static Result fit(Layout layout, LeafSums.Rows rows, double penalty) {
+        LeafOptimiser o = new LeafOptimiser(layout, rows);
+        if (!Double.isNaN(penalty)) {
+            return o.solve(penalty, null).result();
         }
-        return s / v.length;
+        return o.path();
     }
 
     /** A solution at one penalty, with its log evidence (NaN when the Hessian was not positive definite). */
@@ -198,8 +387,9 @@ final class LeafOptimiser {
         }
 
         Result result() {
-            double[][] scores = new double[leaves.length][];
-            for (int j = 0; j < leaves.length; j++) {
+            int[][] index = layout.index;
+            double[][] scores = new double[index.length][];
+            for (int j = 0; j < index.length; j++) {
                 scores[j] = new double[index[j].length];
                 for (int l = 0; l < index[j].length; l++) {
                     scores[j][l] = index[j][l] < 0 ? 0 : theta[index[j][l]];
@@ -211,39 +401,39 @@ final class LeafOptimiser {
 
     private Fit solve(double penalty, double[] start) {
         double lambda = Math.max(MIN_PENALTY, penalty) * curvature;
+        int size = layout.size;
         double[] theta;
         if (start != null) {
             theta = start.clone();
         } else {
-            theta = target.clone();
-            double m = mean(y);
-            theta[0] = loss == Loss.LOGISTIC ? Math.log(m / (1 - m)) : m;
+            theta = layout.target.clone();
+            theta[0] = loss == Loss.LOGISTIC ? Math.log(mean / (1 - mean)) : mean;
         }
-        double[] eta = eta(theta);
-        double objective = objective(eta, theta, lambda);
+        LeafSums at = rows.at(theta, true);
+        double objective = objective(at, theta, lambda);
         double[][] factor = null;
         int iterations = 0;
         while (iterations < MAX_ITERATIONS) {
             iterations++;
-            double[] w = new double[n];
-            double[] r = new double[n];
-            residuals(eta, w, r);
-            double[][] a = penalised(hessian(w), lambda);
-            double[] g = gradient(r, theta, lambda);
+            if (!at.hasDerivatives()) {
+                at = rows.at(theta, true);
+            }
+            double[][] a = penalised(at.hessian(), lambda);
+            double[] g = gradient(at.residuals(), theta, lambda);
             factor = SymmetricSolver.factor(a);
             // a step = minus the objective's gradient
             double[] step = factor != null ? SymmetricSolver.substitute(factor, g) : SymmetricSolver.solve(a, g);
             double t = 1;
             double[] next = null;
-            double[] nextEta = null;
+            LeafSums nextAt = null;
             double nextObjective = Double.NaN;
             for (int halvings = 0; halvings < 40; halvings++) {
                 next = theta.clone();
                 for (int k = 0; k < size; k++) {
                     next[k] += t * step[k];
                 }
-                nextEta = eta(next);
-                nextObjective = objective(nextEta, next, lambda);
+                nextAt = rows.at(next, false);
+                nextObjective = objective(nextAt, next, lambda);
                 if (nextObjective <= objective) {
                     break;
                 }
@@ -257,7 +447,7 @@ final class LeafOptimiser {
                 largest = Math.max(largest, Math.abs(t * s));
             }
             theta = next;
-            eta = nextEta;
+            at = nextAt;
             boolean flat = objective - nextObjective <= 1e-14 * Math.abs(objective);
             objective = nextObjective;
             if (largest < STEP_TOLERANCE || flat || loss == Loss.SQUARED && iterations >= 2) {
@@ -275,6 +465,7 @@ final class LeafOptimiser {
         if (factor == null) {
             return Double.NaN;
         }
+        int size = layout.size;
         double logDet = 0;
         for (int k = 0; k < size; k++) {
             logDet += 2 * Math.log(factor[k][k]);
@@ -283,98 +474,29 @@ final class LeafOptimiser {
         return fit + 0.5 * (size - 1) * Math.log(lambda) - 0.5 * logDet;
     }
 
-    /** Linear predictor of every row: the intercept plus each feature's leaf score, in feature order. */
-    private double[] eta(double[] theta) {
-        double[] eta = new double[n];
-        Arrays.fill(eta, theta[0]);
-        for (int j = 0; j < leaves.length; j++) {
-            int[] l = leaves[j];
-            int[] idx = index[j];
-            for (int i = 0; i < n; i++) {
-                int k = idx[l[i]];
-                if (k >= 0) {
-                    eta[i] += theta[k];
-                }
-            }
-        }
-        return eta;
-    }
-
-    private double objective(double[] eta, double[] theta, double lambda) {
+    private double objective(LeafSums at, double[] theta, double lambda) {
+        double[] target = layout.target;
         double squares = 0;
-        for (int k = 1; k < size; k++) {
+        for (int k = 1; k < layout.size; k++) {
             double d = theta[k] - target[k];
-            squares += ridge[k] * d * d;
-            if (next[k] >= 0) {
-                double e = d - (theta[next[k]] - target[next[k]]);
+            squares += layout.ridge[k] * d * d;
+            if (layout.next[k] >= 0) {
+                double e = d - (theta[layout.next[k]] - target[layout.next[k]]);
                 squares += e * e;
             }
         }
-        return lossSum(eta) + 0.5 * lambda * squares;
+        return at.loss() + 0.5 * lambda * squares;
     }
 
-    /** The unpenalised loss, summed over fixed row blocks combined in order. */
-    private double lossSum(double[] eta) {
-        int blocks = (n + BLOCK - 1) / BLOCK;
-        double[] part = new double[blocks];
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            double s = 0;
-            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-                double e = eta[i];
-                if (loss == Loss.LOGISTIC) {
-                    s += Math.max(e, 0) + Math.log1p(Math.exp(-Math.abs(e))) - y[i] * e;
-                } else {
-                    double d = y[i] - e;
-                    s += 0.5 * d * d;
-                }
-            }
-            part[b] = s;
-        });
-        double total = 0;
-        for (double p : part) {
-            total += p;
+    /** Minus the gradient of the objective, from the residual sums of the rows. */
+    private double[] gradient(double[] residuals, double[] theta, double lambda) {
+        double[] target = layout.target;
+        double[] g = residuals.clone();
+        for (int k = 1; k < layout.size; k++) {
+            g[k] = residuals[k] - lambda * layout.ridge[k] * (theta[k] - target[k]);
         }
-        return total;
-    }
-
-    /** Per row: curvature w and residual r = y - prediction. */
-    private void residuals(double[] eta, double[] w, double[] r) {
-        for (int i = 0; i < n; i++) {
-            if (loss == Loss.LOGISTIC) {
-                double p = 1 / (1 + Math.exp(-eta[i]));
-                w[i] = p * (1 - p);
-                r[i] = y[i] - p;
-            } else {
-                w[i] = 1;
-                r[i] = y[i] - eta[i];
-            }
-        }
-    }
-
-    /** Minus the gradient of the objective. */
-    private double[] gradient(double[] r, double[] theta, double lambda) {
-        double[] g = new double[size];
-        double total = 0;
-        for (double v : r) {
-            total += v;
-        }
-        g[0] = total;
-        IntStream.range(0, leaves.length).parallel().forEach(j -> {
-            int[] l = leaves[j];
-            int[] idx = index[j];
-            double[] sum = new double[idx.length];
-            for (int i = 0; i < n; i++) {
-                sum[l[i]] += r[i];
-            }
-            for (int leaf = 0; leaf < idx.length; leaf++) {
-                int k = idx[leaf];
-                if (k >= 0) {
-                    g[k] = sum[leaf] - lambda * ridge[k] * (theta[k] - target[k]);
-                }
-            }
-        });
-        for (int k = 1; k < size; k++) {
-            int m = next[k];
+        for (int k = 1; k < layout.size; k++) {
+            int m = layout.next[k];
             if (m >= 0) {
                 double e = lambda * ((theta[k] - target[k]) - (theta[m] - target[m]));
                 g[k] -= e;
@@ -390,9 +512,9 @@ final class LeafOptimiser {
         for (int k = 0; k < h.length; k++) {
             a[k] = h[k].clone();
         }
-        for (int k = 1; k < size; k++) {
-            a[k][k] += lambda * ridge[k];
-            int m = next[k];
+        for (int k = 1; k < layout.size; k++) {
+            a[k][k] += lambda * layout.ridge[k];
+            int m = layout.next[k];
             if (m >= 0) {
                 a[k][k] += lambda;
                 a[m][m] += lambda;
@@ -401,64 +523,5 @@ final class LeafOptimiser {
             }
         }
         return a;
-    }
-
-    /** The unpenalised Hessian (both triangles) from per-leaf and per-pair sums of w over all rows. */
-    private double[][] hessian(double[] w) {
-        double[][] h = new double[size][size];
-        double total = 0;
-        for (double v : w) {
-            total += v;
-        }
-        h[0][0] = total;
-        List<int[]> pairs = new ArrayList<>();
-        for (int a = 0; a < leaves.length; a++) {
-            for (int b = a; b < leaves.length; b++) {
-                pairs.add(new int[] {a, b});
-            }
-        }
-        pairs.parallelStream().forEach(p -> {
-            int a = p[0];
-            int b = p[1];
-            int[] la = leaves[a];
-            int[] ia = index[a];
-            if (a == b) {
-                double[] sum = new double[ia.length];
-                for (int i = 0; i < n; i++) {
-                    sum[la[i]] += w[i];
-                }
-                for (int l = 0; l < ia.length; l++) {
-                    int k = ia[l];
-                    if (k >= 0) {
-                        h[k][k] = sum[l];
-                        h[k][0] = sum[l];
-                        h[0][k] = sum[l];
-                    }
-                }
-                return;
-            }
-            int[] lb = leaves[b];
-            int[] ib = index[b];
-            int width = ib.length;
-            double[] sum = new double[ia.length * width];
-            for (int i = 0; i < n; i++) {
-                sum[la[i] * width + lb[i]] += w[i];
-            }
-            for (int x = 0; x < ia.length; x++) {
-                int kx = ia[x];
-                if (kx < 0) {
-                    continue;
-                }
-                for (int z = 0; z < width; z++) {
-                    int kz = ib[z];
-                    if (kz >= 0) {
-                        double v = sum[x * width + z];
-                        h[kx][kz] = v;
-                        h[kz][kx] = v;
-                    }
-                }
-            }
-        });
-        return h;
     }
 }

@@ -79,6 +79,12 @@ public final class RegressorModel extends FittedModel implements TransparentMode
                 Double.POSITIVE_INFINITY, null, Double.NaN, null);
     }
 
+    /** This grown model's leaves with the scores of the optimise step (see {@link OptimiseStep#fit}). */
+    RegressorModel optimised(Params params, Optimised o, FittedModel prior) {
+        return new RegressorModel(params, target, o.models(), targetMean, o.intercept(), trainingRows, lower, upper,
+                null, o.penalty(), prior);
+    }
+
     /** See {@link XRegressor#fit(RegressorModel, LeafCounts)}. */
     RegressorModel ridge(LeafCounts counts) {
         if (counts.rows() != trainingRows) {
@@ -119,12 +125,8 @@ public final class RegressorModel extends FittedModel implements TransparentMode
      * distributed table.
      */
     public LeafCounts leafCounts(Table data, int[] rows, double[] y) {
-        Column<?>[] columns = columns(data);
-        int[][] leaves = new int[models.length][rows.length];
-        for (int j = 0; j < models.length; j++) {
-            models[j].leaves(columns[j], rows, 0, rows.length, leaves[j]);
-        }
-        return LeafCounts.of(java.util.Arrays.stream(models).mapToInt(m -> m.leaves.size()).toArray(), leaves, y);
+        return LeafCounts.of(java.util.Arrays.stream(models).mapToInt(m -> m.leaves.size()).toArray(),
+                leaves(data, rows), y);
     }
 
     @Override

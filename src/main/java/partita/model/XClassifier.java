@@ -34,8 +34,8 @@ public record XClassifier(Params params) implements Estimator<ClassifierModel> {
      * distributed trainer aggregates them, step one: the model grown from each feature's
      * {@link ValueCounts} (targets 0/1 by {@code labels}), with its final leaves and scores and
      * no calibration map yet. Step two, {@link #fit(ClassifierModel, CalibrationBins)}, needs the
-     * {@link CalibrationBins} of this model's scores over the same rows. The optimise step needs
-     * the rows, so an optimised estimator is refused.
+     * {@link CalibrationBins} of this model's scores over the same rows. An optimised estimator
+     * is refused: grow its leaves with optimise=false, then run {@link OptimiseStep} over the rows.
      */
     public ClassifierModel grow(String target, List<Object> labels, List<ValueCounts> counts) {
         return ClassifierModel.grow(params, target, labels, counts);

@@ -33,8 +33,9 @@ public record XRegressor(Params params) implements Estimator<RegressorModel> {
      * Fitting from the sufficient statistics of the training rows, as a distributed trainer
      * aggregates them, step one: the model grown from each feature's {@link ValueCounts}, with
      * its final leaves and their raw scores. Step two, {@link #fit(RegressorModel, LeafCounts)},
-     * needs the {@link LeafCounts} of the same rows under these leaves ({@code grown.leafCounts(rows)}
-     * per chunk, merged). The optimise step needs the rows, so an optimised estimator is refused.
+     * needs the {@link LeafCounts} of the same rows under these leaves ({@code grown.leafCounts(chunk, rows, y)}
+     * per chunk, merged). An optimised estimator is refused: grow with optimise=false, then run
+     * {@link OptimiseStep}.
      */
     public RegressorModel grow(String target, List<ValueCounts> counts) {
         return RegressorModel.grow(params, target, counts);

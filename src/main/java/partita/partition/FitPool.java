@@ -69,16 +69,6 @@ final class FitPool<M extends TransparentModel> {
         }
     }
 
-    /** The model of the nearest trained ancestor of a segment (__dataset__ last), or null. */
-    static TransparentModel prior(SegmentKey key, Map<SegmentKey, TransparentModel> fitted) {
-        for (int d = key.depth() - 1; d >= 0; d--) {
-            TransparentModel m = fitted.get(key.prefix(d));
-            if (m != null) {
-                return m;
-            }
-        }
-        return null;
-    }
 
     private void runLevel(List<FitTask> tasks, Segment[] results, FitCounter counter,
                           Map<SegmentKey, TransparentModel> fitted) {
@@ -99,7 +89,7 @@ final class FitPool<M extends TransparentModel> {
             while (true) {
                 while (!cancelled && inFlight < threads && next < queue.size()) {
                     FitTask task = queue.get(next++);
-                    TransparentModel prior = task.key().isDataset() ? null : prior(task.key(), fitted);
+                    TransparentModel prior = task.key().isDataset() ? null : task.key().nearestAncestor(fitted);
                     done.submit(() -> {
                         results[task.index()] = fitOne(task, prior);
                         return task.index();

@@ -153,7 +153,7 @@ final class TrainingJob<M extends TransparentModel> {
                 rows.put(s.key(), r);
                 // an optimised segment is pulled toward its nearest trained ancestor, as in training
                 TransparentModel prior = s.key().isDataset() || !s.model().optimised() ? null
-                        : FitPool.prior(s.key(), attached);
+                        : s.key().nearestAncestor(attached);
                 TransparentModel m = s.model().withTrainingData(data, r, prior);
                 attached.put(s.key(), m);
                 s = s.withModel(m, s.params(), s.trainingMetric(), s.reference());

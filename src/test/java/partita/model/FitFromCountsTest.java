@@ -87,6 +87,89 @@ class FitFromCountsTest {
     }
 
     @Test
+    void theOptimiseStepOverPiecesOfTheRowsIsTheOneOverTheRows() {
+        Table adult = adult();
+        List<String> features = List.of("age", "workclass", "education_num", "occupation", "capital_gain",
+                "hours_per_week");
+        Params params = Params.builder().maxDepth(4).optimise(true).build();
+        TrainingData data = TrainingData.forClassification(adult, "income", features);
+        int[] all = IntStream.range(0, adult.rowCount()).toArray();
+        ClassifierModel prior = new XClassifier(params).fit(data, all, features, null);
+        int[] men = IntStream.range(0, adult.rowCount()).filter(i -> adult.stringColumn("sex").get(i).equals("Male"))
+                .toArray();
+        ClassifierModel local = new XClassifier(params).fit(data, men, features, prior);
+
+        // the same from pieces of the men's rows: counts, then the prior's contributions, then the sums of each step
+        double[] y = data.y();
+        List<int[]> pieces = shuffledPieces(men.length, 3, 5).stream()
+                .map(p -> java.util.Arrays.stream(p).map(k -> men[k]).sorted().toArray()).toList();
+        List<ValueCounts> counts = new ArrayList<>();
+        for (int j = 0; j < features.size(); j++) {
+            ValueCounts merged = null;
+            for (int[] piece : pieces) {
+                ValueCounts c = TrainingData.counts(adult, "income", features, y, List.of(piece)).get(0).get(j);
+                merged = merged == null ? c : merged.merge(c);
+            }
+            counts.add(merged);
+        }
+        ClassifierModel grown = new XClassifier(params.toBuilder().optimise(false).build())
+                .grow("income", data.labels(), counts);
+        OptimiseStep step = OptimiseStep.of(grown, prior);
+        assertTrue(step.pulled(), "an optimised prior pulls");
+        PriorSums[] sums = null;
+        for (int[] piece : pieces) {
+            PriorSums[] s = step.priorSums(grown, prior, adult, piece);
+            if (sums == null) {
+                sums = s;
+            } else {
+                for (int j = 0; j < s.length; j++) {
+                    sums[j] = sums[j].merge(s[j]);
+                }
+            }
+        }
+        OptimiseStep pulled = step.withTargets(grown, sums);
+        double positives = java.util.Arrays.stream(men).mapToDouble(r -> y[r]).sum();
+        int[] passes = {0};
+        LeafSums.Rows rows = new LeafSums.Rows() {
+            @Override
+            public long count() {
+                return men.length;
+            }
+
+            @Override
+            public double targetSum() {
+                return positives;
+            }
+
+            @Override
+            public LeafSums at(double[] theta, boolean derivatives) {
+                passes[0]++;
+                LeafSums total = null;
+                for (int[] piece : pieces) {
+                    LeafSums part = pulled.sums(grown, adult, piece, Predictions.pick(y, piece), theta);
+                    total = total == null ? part : total.merge(part);
+                }
+                return total;
+            }
+        };
+        ClassifierModel fromPieces = pulled.fit(grown, params, prior, rows);
+        assertTrue(fromPieces.optimised());
+        assertEquals(local.penalty(), fromPieces.penalty(), 0.0);
+        assertEquals(local.baseValue(), fromPieces.baseValue(), 1e-7);
+        double[] p = local.predictProba(adult);
+        double[] q = fromPieces.predictProba(adult);
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(p[i], q[i], 1e-7, "row " + i);
+        }
+        assertEquals(ModelJson.toJson(local).toString().replaceAll("-?[0-9]+\\.[0-9]+(E-?[0-9]+)?", "#"),
+                ModelJson.toJson(fromPieces).toString().replaceAll("-?[0-9]+\\.[0-9]+(E-?[0-9]+)?", "#"),
+                "the same leaves, counts, parameters and structure");
+        assertTrue(passes[0] < 60, passes[0] + " evaluations");
+        assertThrows(PartitaException.class, () -> pulled.fit(grown, params.toBuilder().optimise(false).build(),
+                prior, rows));
+    }
+
+    @Test
     void aFewRowsAmongManyValuesCountAsTheirOwnTableDoes() {
         Table adult = adult();
         double[] y = Kind.CLASSIFIER.read(adult.column("income"), TrainingData.binaryLabels(adult.column("income")));

@@ -42,13 +42,13 @@ sealed interface CountedFit<M extends TransparentModel, S extends Serializable> 
 
     M fit(Params params, M grown, S second);
 
-    /** The one for an estimator: the reference (not optimised) classifier or regressor. */
+    /** The one for an estimator: XClassifier or XRegressor (optimised or not: their leaves grow from counts). */
     @SuppressWarnings("unchecked")
     static <M extends TransparentModel> CountedFit<M, ?> of(Estimator<M> estimator) {
-        if (estimator.params().optimise() || !(estimator instanceof XClassifier || estimator instanceof XRegressor)) {
-            throw new PartitaException("Training on Spark fits the reference method of XClassifier and XRegressor"
-                    + " from aggregated statistics; optimise=true fits the leaf scores over the rows. Train optimised"
-                    + " models in process, or leave optimise out.");
+        if (!(estimator instanceof XClassifier || estimator instanceof XRegressor)) {
+            throw new PartitaException("Training on Spark fits XClassifier and XRegressor from statistics Spark"
+                    + " aggregates; " + estimator.getClass().getSimpleName() + " is not one of them. Train it in"
+                    + " process.");
         }
         return (CountedFit<M, ?>) (estimator instanceof XClassifier ? new Classifier() : new Regressor());
     }

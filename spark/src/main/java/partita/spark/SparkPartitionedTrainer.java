@@ -31,19 +31,22 @@ import partita.partition.segment.Segmentation;
  * never from collected rows. One pass counts, per segment (every prefix of every row's path, and
  * {@code __dataset__}) and feature, each distinct value's rows and target sum; the driver decides
  * each segment with the engine's {@link SegmentPlanner} and grows its model from the counts; one
- * pass computes what every grown model needs over its rows (a classifier's score bins for its
- * calibration map, a regressor's leaf counts for its ridge step); a last pass computes the
- * training metric (AUC or R²) and the scores each model serves (drift reference).
+ * pass computes what every reference model needs over its rows (a classifier's score bins for its
+ * calibration map, a regressor's leaf counts for its ridge step); optimised segments
+ * ({@code optimise=true}) are fitted level by level by the engine's own solver, each pulled toward
+ * its nearest fitted ancestor as in process, with one pass per Newton step for all the segments
+ * of a level ({@link SparkOptimise}); a last pass computes the training metric (AUC or R²) and the
+ * scores each model serves (drift reference), counted and sorted by Spark.
  *
- * <p>Reference classifiers and regressors ({@code XClassifier}, {@code XRegressor}, not
- * optimised) train with the trainer's parameters, policy, per-segment overrides and feature
- * subsets, on any spec (hierarchies, value mappings, derived date levels, minimum sizes). A
- * classifier is bit for bit the in-process one; a regressor's sums of doubles merge in another
- * order, so its scores agree within 1e-12 relative (and are the same on every run: partitions
- * merge in their order). The features must be named ({@code trainer.features(list)}): the local
- * default leaves out id-like columns by reading every row. Guarded routing is refused (its
- * held-out draw follows a row order Spark does not have). The model keeps no training rows, as
- * a loaded model.
+ * <p>{@code XClassifier} and {@code XRegressor} train with the trainer's parameters, policy,
+ * per-segment overrides and feature subsets, on any spec (hierarchies, value mappings, derived
+ * date levels, minimum sizes). A reference classifier is bit for bit the in-process one; a
+ * regressor's sums of doubles merge in another order, so its scores agree within 1e-10 relative;
+ * an optimised model has the same leaves and penalty, and scores within 1e-7 (the solver stops
+ * within that of the optimum either way). Every run gives the same bits: partitions merge in their
+ * order. The features must be named ({@code trainer.features(list)}): the local default leaves out
+ * id-like columns by reading every row. Guarded routing is refused (its held-out draw follows a row
+ * order Spark does not have). The model keeps no training rows, as a loaded model.
  *
  * @param <M> the segment model type
  */
@@ -126,29 +129,50 @@ public final class SparkPartitionedTrainer<M extends TransparentModel> {
             if (plan.status() != null) {
                 decided.put(key, new Segment(key, plan.status(), plan.reason(), c.rows(), plan.params(), plan.features(),
                         null, 0, Double.NaN, null));
-            } else if (plan.params().optimise()) {
-                throw new PartitaException("Segment '" + key.name() + "' is set to optimise=true (an override), which"
-                        + " fits the leaf scores over the rows: train it in process, or drop optimise from its override.");
             } else {
                 fits.put(key, plan);
             }
         }
 
-        // grown models (leaves final), then one pass computes what each needs to be fitted
+        // grown models (leaves final; the reference method's for an optimised one, whose scores the optimise
+        // step replaces), then one pass computes what each reference model needs to be fitted
         Map<SegmentKey, M> grown = new LinkedHashMap<>();
         Map<SegmentKey, Long> millis = new HashMap<>();
         fits.forEach((key, plan) -> {
             long start = System.nanoTime();
-            grown.put(key, fit.grow(plan.params(), target, labels, counts.get(key).of(plan.features())));
+            grown.put(key, fit.grow(SparkTraining.leavesOnly(plan.params()), target, labels,
+                    counts.get(key).of(plan.features())));
             millis.put(key, (System.nanoTime() - start) / 1_000_000);
         });
-        Map<SegmentKey, S> second = passes.second(sc, fit, grown);
+        Map<SegmentKey, M> reference = new LinkedHashMap<>();
+        grown.forEach((key, m) -> {
+            if (!fits.get(key).params().optimise()) {
+                reference.put(key, m);
+            }
+        });
+        Map<SegmentKey, S> second = passes.second(sc, fit, reference);
+        Map<SegmentKey, M> fitted = new HashMap<>();
+        reference.forEach((key, m) -> fitted.put(key, fit.fit(fits.get(key).params(), m, second.get(key))));
+        // optimised segments level by level, each pulled toward its nearest fitted ancestor
+        int deepest = fits.keySet().stream().mapToInt(SegmentKey::depth).max().orElse(0);
+        for (int depth = 0; depth <= deepest; depth++) {
+            List<SparkOptimise.Task<M>> tasks = new ArrayList<>();
+            for (Map.Entry<SegmentKey, SegmentPlanner.Plan> e : fits.entrySet()) {
+                SegmentKey key = e.getKey();
+                if (key.depth() == depth && e.getValue().params().optimise()) {
+                    SegmentCounts c = counts.get(key);
+                    tasks.add(new SparkOptimise.Task<>(key, grown.get(key), e.getValue().params(),
+                            key.isDataset() ? null : key.nearestAncestor(fitted), c.rows(), c.targetSum()));
+                }
+            }
+            fitted.putAll(SparkOptimise.fit(sc, passes, tasks));
+        }
         List<Segment> segments = new ArrayList<>();
         for (SegmentKey key : keys) {
             SegmentPlanner.Plan plan = fits.get(key);
             segments.add(plan == null ? decided.get(key) : new Segment(key, SegmentStatus.TRAINED, plan.reason(),
-                    counts.get(key).rows(), plan.params(), plan.features(),
-                    fit.fit(plan.params(), grown.get(key), second.get(key)), millis.get(key), Double.NaN, null));
+                    counts.get(key).rows(), plan.params(), plan.features(), fitted.get(key), millis.get(key),
+                    Double.NaN, null));
         }
 
         // the model without metrics and references routes rows as the final one does

@@ -117,12 +117,44 @@ final class SparkPasses {
         }), (a, b) -> merge(a, b, SegmentCounts::merge));
     }
 
+    /** What a pass computes over one segment's rows with a target in one chunk ({@code y}: their targets, in order). */
+    interface PerSegment<V> extends Serializable {
+        V apply(SegmentKey key, Table chunk, int[] rows, double[] y);
+    }
+
+    /**
+     * One pass: for each of the given segments, {@code each} over its rows with a target, chunk by
+     * chunk, merged in chunk and then partition order (the same on every run).
+     */
+    <V extends Serializable> Map<SegmentKey, V> perSegment(java.util.Collection<SegmentKey> keys, PerSegment<V> each,
+                                                           Merge<V> merge) {
+        Reader read = this.read;
+        List<SegmentKey> wanted = List.copyOf(keys);
+        return reduce(rows.mapPartitions((Iterator<Row> it) -> {
+            Map<SegmentKey, V> acc = new HashMap<>();
+            for (Table chunk : read.chunks(it)) {
+                double[] y = read.targets(chunk);
+                Map<SegmentKey, int[]> groups = read.grouping().groups(chunk);
+                for (SegmentKey key : wanted) {
+                    int[] r = withTarget(groups.getOrDefault(key, new int[0]), y);
+                    if (r.length > 0) {
+                        acc.merge(key, each.apply(key, chunk, r, Predictions.pick(y, r)), merge);
+                    }
+                }
+            }
+            return List.of(acc).iterator();
+        }), (a, b) -> merge(a, b, merge));
+    }
+
     /**
      * Per grown model: its second statistic ({@link CountedFit#second}: calibration bins or leaf
      * counts) over its segment's rows with a target.
      */
     <M extends TransparentModel, S extends Serializable> Map<SegmentKey, S> second(
             JavaSparkContext sc, CountedFit<M, S> fit, Map<SegmentKey, M> grown) {
+        if (grown.isEmpty()) {
+            return Map.of();
+        }
         HashMap<SegmentKey, byte[]> bytes = new HashMap<>();
         grown.forEach((k, m) -> bytes.put(k, ModelFiles.toBytes(m)));
         @SuppressWarnings("unchecked")
@@ -132,24 +164,12 @@ final class SparkPasses {
             b.forEach((k, m) -> decoded.put(k, ModelFiles.fromBytes(m, type)));
             return decoded;
         });
-        Reader read = this.read;
-        Map<SegmentKey, S> out = reduce(rows.mapPartitions((Iterator<Row> it) -> {
-            Map<SegmentKey, M> models = shipped.get();
-            Map<SegmentKey, S> acc = new HashMap<>();
-            for (Table chunk : read.chunks(it)) {
-                double[] y = read.targets(chunk);
-                Map<SegmentKey, int[]> groups = read.grouping().groups(chunk);
-                models.forEach((key, model) -> {
-                    int[] r = withTarget(groups.getOrDefault(key, new int[0]), y);
-                    if (r.length > 0) {
-                        acc.merge(key, fit.second(model, chunk, r, Predictions.pick(y, r)), fit::merge);
-                    }
-                });
-            }
-            return List.of(acc).iterator();
-        }), (a, b) -> merge(a, b, fit::merge));
-        shipped.destroy();
-        return out;
+        try {
+            return perSegment(grown.keySet(), (key, chunk, rows, y) -> fit.second(shipped.get().get(key), chunk, rows, y),
+                    fit::merge);
+        } finally {
+            shipped.destroy();
+        }
     }
 
     /** What the last passes give every trained segment: its training metric (AUC or R²) and its drift reference. */

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import partita.PartitaException;
 import partita.model.Estimator;
 import partita.model.Kind;
+import partita.model.Params;
 import partita.model.TrainingData;
 import partita.model.TransparentModel;
 import partita.partition.segment.SegmentKey;
@@ -19,19 +20,21 @@ import tech.tablesaw.api.Table;
 /**
  * Fits one transparent model on a Dataset without collecting its rows ({@link SparkPasses}): the
  * executors count, per feature, every distinct value's rows and target sum (merged across
- * partitions), the driver grows the model from those counts, and one more pass computes what the
- * grown model needs over the same rows (a classifier's score bins for its calibration map, a
- * regressor's leaf counts for its ridge step). A classifier is the one {@code XClassifier.fit}
- * gives on the same rows, bit for bit; a regressor equals {@code XRegressor.fit}'s within 1e-12
- * relative (its sums are added in another order). Driver memory is bounded by the distinct values
- * per feature, not by rows. (This is the {@code __dataset__} model of partitioned training.)
+ * partitions), the driver grows the model from those counts, and more passes compute what the
+ * grown model needs over the same rows: a classifier's score bins for its calibration map, a
+ * regressor's leaf counts for its ridge step, or, optimised, the sums of each Newton step
+ * ({@link SparkOptimise}). A reference classifier is the one {@code XClassifier.fit} gives on the
+ * same rows, bit for bit; a regressor equals {@code XRegressor.fit}'s within 1e-10 relative (its
+ * sums are added in another order); an optimised model has the same leaves and penalty, and its
+ * scores within 1e-7. Driver memory is bounded by the distinct values per feature, not by rows.
+ * (This is the {@code __dataset__} model of partitioned training.)
  */
 public final class SparkTraining {
 
     private SparkTraining() {
     }
 
-    /** The reference model of {@code estimator} (XClassifier or XRegressor) fitted on the rows of {@code data}. */
+    /** The model of {@code estimator} (XClassifier or XRegressor, optimised or not) fitted on the rows of {@code data}. */
     public static <M extends TransparentModel> M fit(Estimator<M> estimator, Dataset<Row> data, String target,
                                                      List<String> features) {
         return fit(CountedFit.of(estimator), estimator, data, target, features);
@@ -52,9 +55,22 @@ public final class SparkTraining {
                     + " before fitting.");
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
-        M grown = fit.grow(estimator.params(), target, labels, counts.features());
+        Params params = estimator.params();
+        M grown = fit.grow(leavesOnly(params), target, labels, counts.features());
+        if (params.optimise()) {
+            return SparkOptimise.fit(sc, passes, List.of(new SparkOptimise.Task<>(SegmentKey.DATASET, grown, params,
+                    null, counts.rows(), counts.targetSum()))).get(SegmentKey.DATASET);
+        }
         S second = passes.second(sc, fit, Map.of(SegmentKey.DATASET, grown)).get(SegmentKey.DATASET);
-        return fit.fit(estimator.params(), grown, second);
+        return fit.fit(params, grown, second);
+    }
+
+    /**
+     * The parameters that grow a model's leaves from value counts: an optimised model's leaves are
+     * the reference method's (the optimise step then replaces their scores).
+     */
+    static Params leavesOnly(Params params) {
+        return params.optimise() ? params.toBuilder().optimise(false).build() : params;
     }
 
     /**

@@ -3,10 +3,12 @@
  * {@link partita.spark.PartitionedScoring} scores a Dataset where it lives with the engine's
  * own code, so every row gets the numbers a notebook gives it; {@link partita.spark.SparkTables}
  * moves rows between Spark and tablesaw; {@link partita.spark.SparkTraining} fits a transparent
- * classifier from counts aggregated by Spark (the engine's {@link partita.model.ValueCounts} and
- * {@link partita.model.CalibrationBins}), bit for bit the model of the same rows in a notebook;
- * {@link partita.spark.SparkPartitionedTrainer} trains a partitioned classifier the same way,
- * deciding each segment with the engine's {@link partita.partition.SegmentPlanner}. Depends on the engine ({@code partita.io},
+ * model from statistics aggregated by Spark (the engine's {@link partita.model.ValueCounts},
+ * {@link partita.model.CalibrationBins}, {@link partita.model.LeafCounts}, and for the optimise
+ * step {@link partita.model.LeafSums} through {@link partita.model.OptimiseStep}), the model of the
+ * same rows in a notebook; {@link partita.spark.SparkPartitionedTrainer} trains a partitioned model
+ * the same way, deciding each segment with the engine's {@link partita.partition.SegmentPlanner};
+ * {@code SortedCounts} sorts distributions as large as the rows (AUC, drift deciles) by Spark. Depends on the engine ({@code partita.io},
  * {@code partita.partition}) and Spark; nothing in the engine depends on this module.
  */
 package partita.spark;

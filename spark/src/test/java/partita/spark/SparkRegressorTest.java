@@ -149,4 +149,34 @@ class SparkRegressorTest extends LocalSpark {
         assertTrue(local.segments().size() > 3, "origins and their seasons");
         assertSameModel(local, onSpark, cars);
     }
+
+    @Test
+    void optimisedRegressorsAreTheLocalOnes() {
+        Table cars = JsonTables.read(DATA.resolve("cars.json"));
+        PartitionedTrainer<RegressorModel> trainer = PartitionedTrainer.of(
+                        new XRegressor(Params.builder().optimise(true).build()),
+                        PartitionSpec.by("Origin").minSize(40).then(Level.derived(Derivation.SEASON, "Year")
+                                .withMinSize(30)))
+                .features(List.of("Cylinders", "Displacement", "Horsepower", "Weight_in_lbs", "Acceleration"));
+        PartitionedModel<RegressorModel> local = trainer.fit(cars, "Miles_per_Gallon");
+        PartitionedModel<RegressorModel> onSpark = SparkPartitionedTrainer.of(trainer)
+                .fit(SparkTables.toDataset(spark, cars).repartition(3), "Miles_per_Gallon");
+        eachSegment(local, onSpark, (a, b) -> {
+            if (a.trained()) {
+                assertTrue(a.model().optimised(), a.name());
+                assertEquals(a.model().penalty(), b.model().penalty(), 0.0, a.name());
+                SparkPartitionedTrainerTest.assertSameLeaves(a.model(), b.model(), 1e-9, a.name());
+                assertEquals(a.trainingMetric(), b.trainingMetric(), 1e-9, a.name());
+            }
+        });
+        close(local.predictScore(cars), onSpark.predictScore(cars), "partitioned scores");
+
+        XRegressor single = new XRegressor(Params.builder().optimise(true).penalty(20).build());
+        List<String> features = List.of("Cylinders", "Horsepower", "Weight_in_lbs", "Origin");
+        Table known = cars.dropWhere(cars.column("Miles_per_Gallon").isMissing());
+        RegressorModel alone = single.fit(known, "Miles_per_Gallon", features);
+        RegressorModel sparkAlone = SparkTraining.fit(single, SparkTables.toDataset(spark, known).repartition(4),
+                "Miles_per_Gallon", features);
+        SparkPartitionedTrainerTest.assertSameLeaves(alone, sparkAlone, 1e-9, "one model");
+    }
 }

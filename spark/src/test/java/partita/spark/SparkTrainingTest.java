@@ -36,6 +36,26 @@ class SparkTrainingTest extends LocalSpark {
     }
 
     @Test
+    void anOptimisedClassifierTrainedOnSparkIsTheLocalOne() {
+        Table adult = Table.read().usingOptions(CsvReadOptions.builder(
+                DATA.resolve("adult.csv").toFile()).missingValueIndicator("?"));
+        List<String> features = List.of("age", "workclass", "education_num", "marital_status", "occupation",
+                "capital_gain", "hours_per_week");
+        XClassifier estimator = new XClassifier(Params.builder().maxDepth(5).optimise(true).build());
+        ClassifierModel local = estimator.fit(adult, "income", features);
+        ClassifierModel onSpark = SparkTraining.fit(estimator, SparkTables.toDataset(spark, adult).repartition(5),
+                "income", features);
+        assertTrue(onSpark.optimised());
+        assertEquals(local.penalty(), onSpark.penalty(), 0.0, "the same penalty chosen by marginal likelihood");
+        SparkPartitionedTrainerTest.assertSameLeaves(local, onSpark, 1e-7, "adult");
+        double[] p = local.predictProba(adult);
+        double[] q = onSpark.predictProba(adult);
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(p[i], q[i], 1e-7, "row " + i);
+        }
+    }
+
+    @Test
     void badTargetsAreRefusedAsLocally() {
         Table adult = Table.read().csv(DATA.resolve("adult.csv").toString()).first(200);
         Dataset<Row> data = SparkTables.toDataset(spark, adult);

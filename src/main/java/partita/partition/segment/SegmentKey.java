@@ -101,6 +101,20 @@ public final class SegmentKey implements Comparable<SegmentKey>, java.io.Seriali
         return Collections.unmodifiableList(Arrays.asList(values));
     }
 
+    /**
+     * What {@code fitted} holds for this segment's nearest ancestor ({@code __dataset__} last), or
+     * null: the model a segment's optimised scores are pulled toward (its prior).
+     */
+    public <T> T nearestAncestor(java.util.Map<SegmentKey, T> fitted) {
+        for (int d = depth() - 1; d >= 0; d--) {
+            T m = fitted.get(prefix(d));
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** The first {@code depth} levels of this path. */
     public SegmentKey prefix(int depth) {
         return depth == values.length ? this : new SegmentKey(Arrays.copyOf(values, depth));
