@@ -43,18 +43,24 @@ public final class ClassifierModel extends FittedModel implements TransparentMod
 
     /** See {@link XClassifier#grow}. */
     static ClassifierModel grow(Params params, String target, List<Object> labels, List<ValueCounts> counts) {
-        int n = countedRows(params, counts);
+        countedRows(params, counts);
         double positives = counts.get(0).missingSum();
         for (double s : counts.get(0).sums()) {
             positives += s;
         }
+        return grow(params, target, labels, counts.stream().map(ValueCounts::feature).toList(),
+                counts.stream().map(c -> c.splitStats(params.alpha())).toArray(SplitStats[]::new), positives);
+    }
+
+    /** See {@link XClassifier#grow(String, List, List, List, double)}. */
+    static ClassifierModel grow(Params params, String target, List<Object> labels, List<String> names,
+                                SplitStats[] stats, double positives) {
+        int n = countedRows(params, names, stats);
         double mean = positives / n;
         if (mean == 0 || mean == 1) {
             throw new PartitaException("The training rows contain only the label '" + labels.get((int) mean)
                     + "' of target '" + target + "'; a binary classifier needs rows of both labels " + labels + ".");
         }
-        List<String> names = counts.stream().map(ValueCounts::feature).toList();
-        SplitStats[] stats = counts.stream().map(c -> c.splitStats(params.alpha())).toArray(SplitStats[]::new);
         return build(params, target, labels, names, same(params, names.size()), stats, mean, n, null,
                 new double[MAP_POINTS], null);
     }

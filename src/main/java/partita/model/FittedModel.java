@@ -434,6 +434,35 @@ abstract class FittedModel {
         return Arrays.stream(models).map(m -> m.stats).toArray(SplitStats[]::new);
     }
 
+    /** The rows split statistics cover, checked for a fit from them: the reference method, some features, the same rows. */
+    static int countedRows(Params params, List<String> names, SplitStats[] stats) {
+        if (params.optimise()) {
+            throw new PartitaException("optimise=true fits the leaf scores over the training rows, so it cannot fit"
+                    + " from aggregated statistics alone. Grow the leaves with optimise=false, then fit the scores with"
+                    + " OptimiseStep over the rows.");
+        }
+        if (stats.length == 0 || names.size() != stats.length) {
+            throw new PartitaException("Give the split statistics of at least one feature, one per feature name.");
+        }
+        int n = rows(stats[0]);
+        for (int j = 0; j < stats.length; j++) {
+            if (rows(stats[j]) != n) {
+                throw new PartitaException("The split statistics cover different rows: feature '" + names.get(j)
+                        + "' has " + rows(stats[j]) + ", feature '" + names.get(0) + "' " + n + ". Count every"
+                        + " feature over the same rows.");
+            }
+        }
+        if (n == 0) {
+            throw new PartitaException("The split statistics cover no rows: there is nothing to fit on.");
+        }
+        return n;
+    }
+
+    private static int rows(SplitStats s) {
+        return s.missingCount() + (s instanceof SplitStats.Numeric n ? n.count()
+                : java.util.Arrays.stream(((SplitStats.Categorical) s).counts()).sum());
+    }
+
     /** The rows value counts cover, checked for a fit from them: the reference method, some features, the same rows. */
     static int countedRows(Params params, List<ValueCounts> counts) {
         if (params.optimise()) {

@@ -61,14 +61,21 @@ public final class RegressorModel extends FittedModel implements TransparentMode
 
     /** See {@link XRegressor#grow}. */
     static RegressorModel grow(Params params, String target, List<ValueCounts> counts) {
-        int n = FittedModel.countedRows(params, counts);
+        FittedModel.countedRows(params, counts);
         double sum = 0;
         for (double s : counts.get(0).sums()) {
             sum += s;
         }
-        double mean = (sum + counts.get(0).missingSum()) / n;
-        List<String> names = counts.stream().map(ValueCounts::feature).toList();
-        SplitStats[] stats = counts.stream().map(c -> c.splitStats(params.alpha())).toArray(SplitStats[]::new);
+        return grow(params, target, counts.stream().map(ValueCounts::feature).toList(),
+                counts.stream().map(c -> c.splitStats(params.alpha())).toArray(SplitStats[]::new),
+                sum + counts.get(0).missingSum());
+    }
+
+    /** See {@link XRegressor#grow(String, List, List, double)}. */
+    static RegressorModel grow(Params params, String target, List<String> names, SplitStats[] stats,
+                               double targetSum) {
+        int n = FittedModel.countedRows(params, names, stats);
+        double mean = targetSum / n;
         Params[] featureParams = same(params, names.size());
         List<Leaf>[] raw = grow(stats, featureParams, n, mean, false);
         FeatureModel[] models = new FeatureModel[raw.length];

@@ -1,5 +1,7 @@
 package partita.model;
 
+import java.util.Arrays;
+
 import partita.PartitaException;
 
 /**
@@ -40,6 +42,46 @@ public sealed interface SplitStats permits SplitStats.Numeric, SplitStats.Catego
         public Numeric(double[] splits, int[] leftCount, double[] leftMean, int[] rightCount, double[] rightMean,
                        int count, double mean, int missingCount, double missingMean) {
             this(splits, leftCount, leftMean, rightCount, rightMean, count, mean, missingCount, missingMean, 0);
+        }
+
+        /**
+         * Of k &gt;= 2 distinct values, every how many gaps between neighbours a candidate split
+         * sits, starting at the first (docs/algorithm.md section 4).
+         */
+        public static int candidateStep(int k, double alpha) {
+            int bins = (int) Math.floor((Math.pow(k, 1 - alpha) - 1) / (1 - alpha)) + 1;
+            return Math.max(1, k / bins);
+        }
+
+        /**
+         * The statistics from the candidates alone, as a distributed sort of the values gives them:
+         * per candidate, the distinct values either side of it ({@code below}, {@code above}), the
+         * rows and target sum up to {@code below} and the target sum above; the rows and target sum
+         * of all non-missing rows. A candidate without a finite midpoint is dropped.
+         */
+        public static Numeric ofCandidates(double[] below, double[] above, int[] leftCount, double[] leftSum,
+                                           double[] rightSum, int count, double sum, int missingCount,
+                                           double missingMean) {
+            int m = below.length;
+            double[] splits = new double[m];
+            int[] lc = new int[m];
+            double[] lm = new double[m];
+            int[] rc = new int[m];
+            double[] rm = new double[m];
+            int kept = 0;
+            for (int i = 0; i < m; i++) {
+                double split = Splits.between(below[i], above[i]);
+                if (!Double.isNaN(split)) {
+                    splits[kept] = split;
+                    lc[kept] = leftCount[i];
+                    lm[kept] = leftSum[i] / leftCount[i];
+                    rc[kept] = count - leftCount[i];
+                    rm[kept++] = rightSum[i] / (count - leftCount[i]);
+                }
+            }
+            return new Numeric(Arrays.copyOf(splits, kept), Arrays.copyOf(lc, kept), Arrays.copyOf(lm, kept),
+                    Arrays.copyOf(rc, kept), Arrays.copyOf(rm, kept), count, count == 0 ? Double.NaN : sum / count,
+                    missingCount, missingMean);
         }
 
         /** True when a model file kept only some of the fit's candidate splits. */

@@ -37,7 +37,7 @@ final class Splits {
      * -Infinity too), a finite value just below b when a is -Infinity; NaN when there is none
      * (-Infinity next to -Double.MAX_VALUE: that candidate is dropped).
      */
-    static double between(double a, double b) {
+    public static double between(double a, double b) {
         double mid = (a + b) / 2;
         if (Double.isFinite(mid)) {
             return mid;
@@ -85,19 +85,13 @@ final class Splits {
             total += cnt[j];
             totalSum += sm[j];
         }
-        double mean = total == 0 ? Double.NaN : totalSum / total;
-        if (k < 2) {
-            return new SplitStats.Numeric(new double[0], new int[0], new double[0], new int[0], new double[0], total, mean,
-                    missingCount, missingMean);
-        }
-        int bins = (int) Math.floor((Math.pow(k, 1 - alpha) - 1) / (1 - alpha)) + 1;
-        int step = Math.max(1, k / bins);
-        int m = (k - 2) / step + 1;
-        double[] splits = new double[m];
+        int step = k < 2 ? 1 : SplitStats.Numeric.candidateStep(k, alpha);
+        int m = k < 2 ? 0 : (k - 2) / step + 1;
+        double[] below = new double[m];
+        double[] above = new double[m];
         int[] lc = new int[m];
-        double[] lm = new double[m];
-        int[] rc = new int[m];
-        double[] rm = new double[m];
+        double[] ls = new double[m];
+        double[] rs = new double[m];
         // suffix sums so each side's sum is accumulated over its own values
         double[] suffix = new double[k + 1];
         for (int j = k - 1; j >= 0; j--) {
@@ -105,37 +99,18 @@ final class Splits {
         }
         int leftCount = 0;
         double leftSum = 0;
-        int next = 0;
-        for (int i = 0; i <= k - 2; i++) {
+        for (int i = 0, next = 0; i <= k - 2; i++) {
             leftCount += cnt[i];
             leftSum += sm[i];
             if (i % step == 0) {
-                splits[next] = between(u[i], u[i + 1]);
+                below[next] = u[i];
+                above[next] = u[i + 1];
                 lc[next] = leftCount;
-                lm[next] = leftSum / leftCount;
-                rc[next] = total - leftCount;
-                rm[next] = suffix[i + 1] / (total - leftCount);
-                next++;
+                ls[next] = leftSum;
+                rs[next++] = suffix[i + 1];
             }
         }
-        int kept = 0;
-        for (int i = 0; i < m; i++) {
-            if (!Double.isNaN(splits[i])) {
-                splits[kept] = splits[i];
-                lc[kept] = lc[i];
-                lm[kept] = lm[i];
-                rc[kept] = rc[i];
-                rm[kept++] = rm[i];
-            }
-        }
-        if (kept < m) {
-            splits = Arrays.copyOf(splits, kept);
-            lc = Arrays.copyOf(lc, kept);
-            lm = Arrays.copyOf(lm, kept);
-            rc = Arrays.copyOf(rc, kept);
-            rm = Arrays.copyOf(rm, kept);
-        }
-        return new SplitStats.Numeric(splits, lc, lm, rc, rm, total, mean, missingCount, missingMean);
+        return SplitStats.Numeric.ofCandidates(below, above, lc, ls, rs, total, totalSum, missingCount, missingMean);
     }
 
     /** Categorical statistics from the categories present (in text order), their counts and target sums. */

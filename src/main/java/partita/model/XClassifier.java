@@ -42,6 +42,16 @@ public record XClassifier(Params params) implements Estimator<ClassifierModel> {
     }
 
     /**
+     * The same from each feature's split statistics (a distributed sort thins a numeric feature's
+     * values to its candidate splits: {@link SplitStats.Numeric#ofCandidates}) and the count of
+     * positive rows among those counted.
+     */
+    public ClassifierModel grow(String target, List<Object> labels, List<String> features, List<SplitStats> stats,
+                                double positives) {
+        return ClassifierModel.grow(params, target, labels, features, stats.toArray(SplitStats[]::new), positives);
+    }
+
+    /**
      * The grown model with the calibration map learnt from its scores' bins: the model
      * {@code fit} gives on the rows counted, bit for bit. It keeps no rows (as a loaded model).
      */

@@ -42,6 +42,15 @@ public record XRegressor(Params params) implements Estimator<RegressorModel> {
     }
 
     /**
+     * The same from each feature's split statistics (a distributed sort thins a numeric feature's
+     * values to its candidate splits: {@link SplitStats.Numeric#ofCandidates}) and the target's
+     * sum over the rows counted.
+     */
+    public RegressorModel grow(String target, List<String> features, List<SplitStats> stats, double targetSum) {
+        return RegressorModel.grow(params, target, features, stats.toArray(SplitStats[]::new), targetSum);
+    }
+
+    /**
      * The grown model's leaves scored by the ridge step: the model {@code fit} gives on the rows
      * counted, up to the order the target sums were added in (within 1e-12 relative). It keeps
      * no rows (as a loaded model).

@@ -12,7 +12,7 @@ import partita.model.LeafCounts;
 import partita.model.Params;
 import partita.model.RegressorModel;
 import partita.model.TransparentModel;
-import partita.model.ValueCounts;
+import partita.model.SplitStats;
 import partita.model.XClassifier;
 import partita.model.XRegressor;
 import partita.partition.Moments;
@@ -33,7 +33,9 @@ sealed interface CountedFit<M extends TransparentModel, S extends Serializable> 
     /** The target's moments over rows with these targets (0/1 for a classifier) and this sum: order-independent for 0/1. */
     Moments moments(int rows, double targetSum, Moments merged);
 
-    M grow(Params params, String target, List<Object> labels, List<ValueCounts> counts);
+    /** The model grown from its features' split statistics over rows with this target sum (leaves final). */
+    M grow(Params params, String target, List<Object> labels, List<String> features, List<SplitStats> stats,
+           double targetSum);
 
     /** The second statistic of a grown model over some rows of a chunk, all with a target ({@code y}, in their order). */
     S second(M grown, Table chunk, int[] rows, double[] y);
@@ -65,8 +67,9 @@ sealed interface CountedFit<M extends TransparentModel, S extends Serializable> 
         }
 
         @Override
-        public ClassifierModel grow(Params params, String target, List<Object> labels, List<ValueCounts> counts) {
-            return new XClassifier(params).grow(target, labels, counts);
+        public ClassifierModel grow(Params params, String target, List<Object> labels, List<String> features,
+                                    List<SplitStats> stats, double targetSum) {
+            return new XClassifier(params).grow(target, labels, features, stats, targetSum);
         }
 
         @Override
@@ -97,8 +100,9 @@ sealed interface CountedFit<M extends TransparentModel, S extends Serializable> 
         }
 
         @Override
-        public RegressorModel grow(Params params, String target, List<Object> labels, List<ValueCounts> counts) {
-            return new XRegressor(params).grow(target, counts);
+        public RegressorModel grow(Params params, String target, List<Object> labels, List<String> features,
+                                   List<SplitStats> stats, double targetSum) {
+            return new XRegressor(params).grow(target, features, stats, targetSum);
         }
 
         @Override

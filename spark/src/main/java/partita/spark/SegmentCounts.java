@@ -28,16 +28,4 @@ record SegmentCounts(int rows, int missingTarget, double targetSum, Moments mome
         return new SegmentCounts(rows + other.rows, missingTarget + other.missingTarget, targetSum + other.targetSum,
                 moments.merge(other.moments), merged);
     }
-
-    /** The counts of the given features, in their order. */
-    List<ValueCounts> of(List<String> names) {
-        return names.stream().map(n -> features.stream().filter(c -> c.feature().equals(n)).findFirst().orElseThrow())
-                .toList();
-    }
-
-    /** Which of the given features have one value in these rows (a missing cell counting as a value). */
-    List<String> constant(List<String> names) {
-        return of(names).stream().filter(c -> c.counts().length + (c.missingCount() > 0 ? 1 : 0) == 1)
-                .map(ValueCounts::feature).toList();
-    }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import partita.PartitaException;
+import partita.model.SplitStats;
 import partita.model.TransparentModel;
 import partita.partition.Moments;
 import partita.partition.PartitionedModel;
@@ -106,7 +107,17 @@ public final class SparkPartitionedTrainer<M extends TransparentModel> {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
         List<KeyType> keyTypes = Segmentation.of(spec, passes.emptyChunk()).sources(); // from the schema alone
 
-        Map<SegmentKey, SegmentCounts> counts = passes.counts();
+        try (SparkPasses.Counted counted = passes.counts(sc)) {
+            return fit(fit, passes, sc, counted, keyTypes, target, labels);
+        }
+    }
+
+    private <S extends Serializable> PartitionedModel<M> fit(CountedFit<M, S> fit, SparkPasses passes,
+                                                              JavaSparkContext sc, SparkPasses.Counted counted,
+                                                              List<KeyType> keyTypes, String target, List<Object> labels) {
+        PartitionSpec spec = settings.spec();
+        List<String> features = settings.features();
+        Map<SegmentKey, SegmentCounts> counts = counted.segments();
         List<SegmentKey> keys = new ArrayList<>(counts.keySet());
         keys.sort(Comparator.comparing((SegmentKey k) -> !k.isDataset()).thenComparing(spec.order()));
         SegmentPlanner planner = new SegmentPlanner(settings, target, labels, features, counts.keySet());
@@ -125,7 +136,7 @@ public final class SparkPartitionedTrainer<M extends TransparentModel> {
             Moments m = fit.moments(c.rows(), c.targetSum(), c.moments());
             means.put(key, m.mean());
             SegmentPlanner.Plan plan = planner.plan(key, c.rows(), c.missingTarget(), m.mean(), m.variance(),
-                    c.rows() == 0 ? f -> List.of() : c::constant, datasetVariance, null, "");
+                    c.rows() == 0 ? f -> List.of() : f -> counted.constant(key, f), datasetVariance, null, "");
             if (plan.status() != null) {
                 decided.put(key, new Segment(key, plan.status(), plan.reason(), c.rows(), plan.params(), plan.features(),
                         null, 0, Double.NaN, null));
@@ -136,12 +147,15 @@ public final class SparkPartitionedTrainer<M extends TransparentModel> {
 
         // grown models (leaves final; the reference method's for an optimised one, whose scores the optimise
         // step replaces), then one pass computes what each reference model needs to be fitted
+        Map<SegmentKey, Map.Entry<List<String>, Double>> asked = new LinkedHashMap<>();
+        fits.forEach((key, plan) -> asked.put(key, Map.entry(plan.features(), plan.params().alpha())));
+        Map<SegmentKey, List<SplitStats>> stats = counted.stats(asked);
         Map<SegmentKey, M> grown = new LinkedHashMap<>();
         Map<SegmentKey, Long> millis = new HashMap<>();
         fits.forEach((key, plan) -> {
             long start = System.nanoTime();
-            grown.put(key, fit.grow(SparkTraining.leavesOnly(plan.params()), target, labels,
-                    counts.get(key).of(plan.features())));
+            grown.put(key, fit.grow(SparkTraining.leavesOnly(plan.params()), target, labels, plan.features(),
+                    stats.get(key), counts.get(key).targetSum()));
             millis.put(key, (System.nanoTime() - start) / 1_000_000);
         });
         Map<SegmentKey, M> reference = new LinkedHashMap<>();

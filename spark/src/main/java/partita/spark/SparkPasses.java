@@ -13,11 +13,13 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 import partita.eval.Metrics;
 import partita.eval.Predictions;
 import partita.io.ModelFiles;
 import partita.model.Kind;
+import partita.model.SplitStats;
 import partita.model.TrainingData;
 import partita.model.TransparentModel;
 import partita.model.ValueCounts;
@@ -86,10 +88,15 @@ final class SparkPasses {
                 grouping, target, List.copyOf(features), List.copyOf(labels), fit);
     }
 
-    /** Per segment: rows with a target, rows without, the target's sum and moments, and each feature's value counts. */
-    Map<SegmentKey, SegmentCounts> counts() {
+    /**
+     * The counting pass. Per segment: rows with a target, rows without, the target's sum and
+     * moments, and each feature's value counts; a numeric feature's values stay on the executors,
+     * sorted by Spark and thinned to candidate splits ({@link NumericCandidates}), and the driver
+     * gets only their missing cells here.
+     */
+    Counted counts(JavaSparkContext sc) {
         Reader read = this.read;
-        return reduce(rows.mapPartitions((Iterator<Row> it) -> {
+        JavaRDD<Map<SegmentKey, SegmentCounts>> perPartition = rows.mapPartitions((Iterator<Row> it) -> {
             Map<SegmentKey, SegmentCounts> acc = new HashMap<>();
             for (Table chunk : read.chunks(it)) {
                 double[] y = read.targets(chunk);
@@ -113,8 +120,109 @@ final class SparkPasses {
                             Moments.of(y, with), with.length == 0 ? null : counted.get(g)), SegmentCounts::merge);
                 }
             }
-            return List.of(acc).iterator();
-        }), (a, b) -> merge(a, b, SegmentCounts::merge));
+            return List.<Map<SegmentKey, SegmentCounts>>of(acc).iterator();
+        }).persist(StorageLevel.MEMORY_AND_DISK());
+        Map<SegmentKey, SegmentCounts> summary = reduce(perPartition.map(SparkPasses::withoutNumericValues),
+                (a, b) -> merge(a, b, SegmentCounts::merge));
+        int features = read.features().size();
+        boolean[] numeric = new boolean[features];
+        List<ValueCounts> any = summary.values().stream().filter(c -> c.features() != null).findFirst()
+                .map(SegmentCounts::features).orElse(List.of());
+        for (int j = 0; j < any.size(); j++) {
+            numeric[j] = any.get(j).numeric();
+        }
+        HashMap<SegmentKey, Integer> ids = new HashMap<>();
+        summary.keySet().stream().sorted(java.util.Comparator.comparing(SegmentKey::name))
+                .forEach(k -> ids.put(k, ids.size()));
+        NumericCandidates.Grouping group = (key, j) -> numeric[j] ? ids.get(key) * features + j : -1;
+        NumericCandidates sorted = new NumericCandidates(sc, perPartition, group,
+                Math.max(rows.getNumPartitions(), sc.defaultParallelism()));
+        perPartition.unpersist(false);
+        return new Counted(summary, sorted, group, read.features());
+    }
+
+    /** A partition's counts with each numeric feature's values left out (its missing cells kept). */
+    private static Map<SegmentKey, SegmentCounts> withoutNumericValues(Map<SegmentKey, SegmentCounts> counts) {
+        Map<SegmentKey, SegmentCounts> out = new HashMap<>();
+        counts.forEach((key, c) -> out.put(key, c.features() == null ? c : new SegmentCounts(c.rows(),
+                c.missingTarget(), c.targetSum(), c.moments(), c.features().stream().map(v -> !v.numeric() ? v
+                : new ValueCounts(v.feature(), new double[0], null, new int[0], new double[0], v.missingCount(),
+                v.missingSum())).toList())));
+        return out;
+    }
+
+    /**
+     * What the counting pass gives the driver: per segment its counts (a numeric feature's missing
+     * cells only), and, from the values sorted on the executors, each numeric feature's number of
+     * distinct values and its split statistics.
+     */
+    static final class Counted implements AutoCloseable {
+        private final Map<SegmentKey, SegmentCounts> segments;
+        private final NumericCandidates numeric;
+        private final NumericCandidates.Grouping group;
+        private final List<String> features;
+
+        Counted(Map<SegmentKey, SegmentCounts> segments, NumericCandidates numeric, NumericCandidates.Grouping group,
+                List<String> features) {
+            this.segments = segments;
+            this.numeric = numeric;
+            this.group = group;
+            this.features = features;
+        }
+
+        Map<SegmentKey, SegmentCounts> segments() {
+            return segments;
+        }
+
+        /** Which of the given features have one value in a segment's rows (a missing cell counting as a value). */
+        List<String> constant(SegmentKey key, List<String> names) {
+            SegmentCounts c = segments.get(key);
+            if (c.features() == null) {
+                return List.of();
+            }
+            return names.stream().filter(f -> {
+                int j = features.indexOf(f);
+                ValueCounts v = c.features().get(j);
+                int values = v.numeric() ? numeric.distinct(group.of(key, j)) : v.counts().length;
+                return values + (v.missingCount() > 0 ? 1 : 0) == 1;
+            }).toList();
+        }
+
+        /**
+         * Per segment asked (its features and alpha), the split statistics of each feature in order:
+         * numeric ones from their candidates (one pass for all), categorical ones from their counts.
+         */
+        Map<SegmentKey, List<SplitStats>> stats(Map<SegmentKey, Map.Entry<List<String>, Double>> asked) {
+            Map<Integer, Double> alpha = new HashMap<>();
+            Map<Integer, ValueCounts> missing = new HashMap<>();
+            asked.forEach((key, want) -> {
+                for (String f : want.getKey()) {
+                    int j = features.indexOf(f);
+                    int g = group.of(key, j);
+                    if (g >= 0) {
+                        alpha.put(g, want.getValue());
+                        missing.put(g, segments.get(key).features().get(j));
+                    }
+                }
+            });
+            Map<Integer, SplitStats.Numeric> thinned = numeric.stats(alpha, missing);
+            Map<SegmentKey, List<SplitStats>> out = new HashMap<>();
+            asked.forEach((key, want) -> {
+                List<SplitStats> stats = new ArrayList<>();
+                for (String f : want.getKey()) {
+                    int j = features.indexOf(f);
+                    int g = group.of(key, j);
+                    stats.add(g >= 0 ? thinned.get(g) : segments.get(key).features().get(j).splitStats(want.getValue()));
+                }
+                out.put(key, stats);
+            });
+            return out;
+        }
+
+        @Override
+        public void close() {
+            numeric.close();
+        }
     }
 
     /** What a pass computes over one segment's rows with a target in one chunk ({@code y}: their targets, in order). */

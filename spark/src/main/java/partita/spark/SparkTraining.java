@@ -12,6 +12,7 @@ import partita.PartitaException;
 import partita.model.Estimator;
 import partita.model.Kind;
 import partita.model.Params;
+import partita.model.SplitStats;
 import partita.model.TrainingData;
 import partita.model.TransparentModel;
 import partita.partition.segment.SegmentKey;
@@ -48,21 +49,25 @@ public final class SparkTraining {
         List<Object> labels = labels(fit.kind(), data, target);
         SparkPasses passes = new SparkPasses(data.javaRDD(), data.schema(), names, SparkPasses.allRows(), target,
                 features, labels, fit);
-        SegmentCounts counts = passes.counts().get(SegmentKey.DATASET);
-        if (counts.missingTarget() > 0) {
-            throw new PartitaException("The target column '" + target + "' has " + counts.missingTarget() + " missing"
-                    + " value(s). Drop those rows (e.g. data.na().drop(new String[] {\"" + target + "\"})) or fill them"
-                    + " before fitting.");
-        }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
-        Params params = estimator.params();
-        M grown = fit.grow(leavesOnly(params), target, labels, counts.features());
-        if (params.optimise()) {
-            return SparkOptimise.fit(sc, passes, List.of(new SparkOptimise.Task<>(SegmentKey.DATASET, grown, params,
-                    null, counts.rows(), counts.targetSum()))).get(SegmentKey.DATASET);
+        try (SparkPasses.Counted counted = passes.counts(sc)) {
+            SegmentCounts counts = counted.segments().get(SegmentKey.DATASET);
+            if (counts.missingTarget() > 0) {
+                throw new PartitaException("The target column '" + target + "' has " + counts.missingTarget()
+                        + " missing value(s). Drop those rows (e.g. data.na().drop(new String[] {\"" + target + "\"}))"
+                        + " or fill them before fitting.");
+            }
+            Params params = estimator.params();
+            List<SplitStats> stats = counted.stats(Map.of(SegmentKey.DATASET, Map.entry(features, params.alpha())))
+                    .get(SegmentKey.DATASET);
+            M grown = fit.grow(leavesOnly(params), target, labels, features, stats, counts.targetSum());
+            if (params.optimise()) {
+                return SparkOptimise.fit(sc, passes, List.of(new SparkOptimise.Task<>(SegmentKey.DATASET, grown,
+                        params, null, counts.rows(), counts.targetSum()))).get(SegmentKey.DATASET);
+            }
+            S second = passes.second(sc, fit, Map.of(SegmentKey.DATASET, grown)).get(SegmentKey.DATASET);
+            return fit.fit(params, grown, second);
         }
-        S second = passes.second(sc, fit, Map.of(SegmentKey.DATASET, grown)).get(SegmentKey.DATASET);
-        return fit.fit(params, grown, second);
     }
 
     /**
