@@ -31,16 +31,19 @@ public record ScoreReference(double[] edges, double[] shares) {
     static ScoreReference of(double[] scores) {
         double[] sorted = scores.clone();
         Arrays.sort(sorted);
-        int k = 0;
-        double[] distinct = new double[sorted.length];
-        long[] counts = new long[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            if (k == 0 || Double.compare(sorted[i], distinct[k - 1]) != 0) {
-                distinct[k++] = sorted[i];
+        int n = sorted.length;
+        long[] ranks = cutRanks(n);
+        double[] at = new double[ranks.length];
+        long[] atMost = new long[ranks.length];
+        for (int q = 0; q < ranks.length; q++) {
+            int i = (int) ranks[q];
+            at[q] = sorted[i];
+            while (i + 1 < n && Double.compare(sorted[i + 1], at[q]) == 0) {
+                i++;
             }
-            counts[k - 1]++;
+            atMost[q] = i + 1;
         }
-        return of(Arrays.copyOf(distinct, k), Arrays.copyOf(counts, k));
+        return ofRanks(n, sorted[n - 1], at, atMost);
     }
 
     /**

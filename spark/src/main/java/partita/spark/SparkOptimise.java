@@ -75,6 +75,7 @@ final class SparkOptimise {
             }
         }
         Batch batch = new Batch(sc, passes, grown, steps, tasks.size());
+        // one thread per solver: a pass runs when all of them wait, so none may queue behind another
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), r -> {
             Thread th = new Thread(r, "partita-optimise");
             th.setDaemon(true);

@@ -30,8 +30,10 @@ import partita.partition.segment.Segmentation;
  * Partitioned training on Spark: the same {@link PartitionedModel} as
  * {@link PartitionedTrainer#fit} gives on the same rows, built from statistics Spark aggregates,
  * never from collected rows. One pass counts, per segment (every prefix of every row's path, and
- * {@code __dataset__}) and feature, each distinct value's rows and target sum; the driver decides
- * each segment with the engine's {@link SegmentPlanner} and grows its model from the counts; one
+ * {@code __dataset__}) and feature, each distinct value's rows and target sum; a numeric feature's
+ * values are sorted by Spark and thinned to candidate splits on the executors
+ * ({@link NumericCandidates}), so the driver holds candidates, not values; it decides each segment
+ * with the engine's {@link SegmentPlanner} and grows its model from those statistics; one
  * pass computes what every reference model needs over its rows (a classifier's score bins for its
  * calibration map, a regressor's leaf counts for its ridge step); optimised segments
  * ({@code optimise=true}) are fitted level by level by the engine's own solver, each pulled toward

@@ -20,14 +20,15 @@ import tech.tablesaw.api.Table;
 
 /**
  * Fits one transparent model on a Dataset without collecting its rows ({@link SparkPasses}): the
- * executors count, per feature, every distinct value's rows and target sum (merged across
- * partitions), the driver grows the model from those counts, and more passes compute what the
+ * executors count, per feature, every distinct value's rows and target sum (a numeric feature's
+ * thinned to candidate splits where they are), the driver grows the model from those statistics, and more passes compute what the
  * grown model needs over the same rows: a classifier's score bins for its calibration map, a
  * regressor's leaf counts for its ridge step, or, optimised, the sums of each Newton step
  * ({@link SparkOptimise}). A reference classifier is the one {@code XClassifier.fit} gives on the
  * same rows, bit for bit; a regressor equals {@code XRegressor.fit}'s within 1e-10 relative (its
  * sums are added in another order); an optimised model has the same leaves and penalty, and its
- * scores within 1e-7. Driver memory is bounded by the distinct values per feature, not by rows.
+ * scores within 1e-7. Driver memory is bounded by the model and its candidate statistics (a
+ * numeric feature's values are thinned to candidate splits on the executors), not by rows.
  * (This is the {@code __dataset__} model of partitioned training.)
  */
 public final class SparkTraining {

@@ -8,7 +8,9 @@
  * step {@link partita.model.LeafSums} through {@link partita.model.OptimiseStep}), the model of the
  * same rows in a notebook; {@link partita.spark.SparkPartitionedTrainer} trains a partitioned model
  * the same way, deciding each segment with the engine's {@link partita.partition.SegmentPlanner};
- * {@code SortedCounts} sorts distributions as large as the rows (AUC, drift deciles) by Spark. Depends on the engine ({@code partita.io},
+ * {@code NumericCandidates} sorts numeric values by Spark and thins them to candidate splits
+ * where they are, {@code SortedCounts} sorts distributions as large as the rows (AUC, drift
+ * deciles), so the driver never holds a value per row. Depends on the engine ({@code partita.io},
  * {@code partita.partition}) and Spark; nothing in the engine depends on this module.
  */
 package partita.spark;
