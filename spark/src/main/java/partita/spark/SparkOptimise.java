@@ -29,7 +29,8 @@ import tech.tablesaw.api.Table;
  * engine's own solver runs on the driver, one thread per segment, and each point it tries becomes
  * a request; when every solver waits, one pass over the rows computes the sums of every request
  * ({@link OptimiseStep#sums}, merged in partition order), so a level costs one pass per Newton
- * step of its slowest segment, not one per segment. A segment pulled toward its prior first gets
+ * step of its slowest segment, not one per segment (more when their Hessians together exceed
+ * {@link #HESSIANS}). A segment pulled toward its prior first gets
  * the prior's contributions over its leaves in one pass for the level. The sums merge in another
  * order than in process, so the scores agree with in-process training within the solver's
  * tolerance, not to the bit; every run gives the same model.
@@ -141,6 +142,12 @@ final class SparkOptimise {
         return out;
     }
 
+    /**
+     * Most Hessian cells (doubles) one pass sums at once: 64 MB per task. A level of many wide
+     * segments takes several passes per Newton step rather than a task's whole heap.
+     */
+    static final long HESSIANS = 8L << 20;
+
     /** The requests of the solvers of one level, served a pass at a time. */
     private static final class Batch {
         private final JavaSparkContext sc;
@@ -217,9 +224,11 @@ final class SparkOptimise {
                     points = new HashMap<>(asked);
                     asked.clear();
                 }
-                Map<SegmentKey, LeafSums> sums;
+                Map<SegmentKey, LeafSums> sums = new HashMap<>();
                 try {
-                    sums = pass(points);
+                    for (HashMap<SegmentKey, double[]> some : within(points)) {
+                        sums.putAll(pass(some));
+                    }
                 } catch (RuntimeException e) {
                     synchronized (this) {
                         failed = e;
@@ -232,6 +241,32 @@ final class SparkOptimise {
                     notifyAll();
                 }
             }
+        }
+
+        /**
+         * The points in groups whose Hessians fit {@link #HESSIANS} (a task holds one per segment it
+         * sums for), in the order of the segments: one pass per group.
+         */
+        private List<HashMap<SegmentKey, double[]>> within(HashMap<SegmentKey, double[]> points) {
+            List<HashMap<SegmentKey, double[]>> out = new ArrayList<>();
+            HashMap<SegmentKey, double[]> group = new HashMap<>();
+            long cells = 0;
+            for (SegmentKey key : steps.keySet()) {
+                double[] theta = points.get(key);
+                if (theta == null) {
+                    continue;
+                }
+                long size = (long) theta.length * theta.length;
+                if (!group.isEmpty() && cells + size > HESSIANS) {
+                    out.add(group);
+                    group = new HashMap<>();
+                    cells = 0;
+                }
+                group.put(key, theta);
+                cells += size;
+            }
+            out.add(group);
+            return out;
         }
 
         private Map<SegmentKey, LeafSums> pass(HashMap<SegmentKey, double[]> points) {

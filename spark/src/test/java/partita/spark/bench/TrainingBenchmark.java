@@ -123,6 +123,7 @@ public final class TrainingBenchmark {
         String mode = args[0];
         long rows = Long.parseLong(args[1]);
         int segments = Integer.parseInt(args[2]);
+        boolean optimise = args.length > 3 && args[3].equals("optimise");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
         Thread sampler = new Thread(() -> {
@@ -138,7 +139,8 @@ public final class TrainingBenchmark {
         sampler.setDaemon(true);
         sampler.start();
         PartitionedTrainer<ClassifierModel> trainer = PartitionedTrainer.of(
-                        new XClassifier(Params.builder().maxDepth(5).build()), PartitionSpec.by("segment").minSize(100))
+                        new XClassifier(Params.builder().maxDepth(5).optimise(optimise).build()),
+                        PartitionSpec.by("segment").minSize(100))
                 .features(features()).threads(2);
         PartitionedModel<ClassifierModel> model;
         long start;
@@ -166,8 +168,8 @@ public final class TrainingBenchmark {
         for (double s : model.predictScore(table(0, Math.min(rows, 10_000), segments))) {
             checksum += s;
         }
-        System.out.printf("mode=%s rows=%d segments=%d features=%d: %.1f s, %.0f rows/s, peak heap %.0f MB;"
-                        + " %d segments trained, score checksum %.12f%n", mode, rows, segments, features().size(), seconds,
-                rows / seconds, peak.get() / 1e6, model.segments().stream().filter(s -> s.trained()).count(), checksum);
+        System.out.printf("mode=%s%s rows=%d segments=%d features=%d: %.1f s, %.0f rows/s, peak heap %.0f MB;"
+                        + " %d segments trained, score checksum %.12f%n", mode, optimise ? " optimised" : "", rows, segments,
+                features().size(), seconds, rows / seconds, peak.get() / 1e6, model.segments().stream().filter(s -> s.trained()).count(), checksum);
     }
 }
