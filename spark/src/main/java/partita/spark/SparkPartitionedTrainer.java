@@ -44,7 +44,7 @@ import partita.partition.segment.Segmentation;
  * <p>{@code XClassifier} and {@code XRegressor} train with the trainer's parameters, policy,
  * per-segment overrides and feature subsets, on any spec (hierarchies, value mappings, derived
  * date levels, minimum sizes). A reference classifier is bit for bit the in-process one; a
- * regressor's sums of doubles merge in another order, so its scores agree within 1e-10 relative;
+ * regressor's sums of doubles merge in another order, so its predictions agree within 1e-12 relative;
  * an optimised model has the same leaves and penalty, and scores within 1e-7 (the solver stops
  * within that of the optimum either way). Every run gives the same bits: partitions merge in their
  * order. The features must be named ({@code trainer.features(list)}): the local default leaves out

@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
  * grown model needs over the same rows: a classifier's score bins for its calibration map, a
  * regressor's leaf counts for its ridge step, or, optimised, the sums of each Newton step
  * ({@link SparkOptimise}). A reference classifier is the one {@code XClassifier.fit} gives on the
- * same rows, bit for bit; a regressor equals {@code XRegressor.fit}'s within 1e-10 relative (its
+ * same rows, bit for bit; a regressor's predictions equal {@code XRegressor.fit}'s within 1e-12 relative (its
  * sums are added in another order); an optimised model has the same leaves and penalty, and its
  * scores within 1e-7. Driver memory is bounded by the model and its candidate statistics (a
  * numeric feature's values are thinned to candidate splits on the executors), not by rows.
