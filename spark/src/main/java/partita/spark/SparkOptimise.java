@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 
 import partita.PartitaException;
 import partita.eval.Predictions;
@@ -30,7 +31,7 @@ import tech.tablesaw.api.Table;
  * a request; when every solver waits, one pass over the rows computes the sums of every request
  * ({@link OptimiseStep#sums}, merged in partition order), so a level costs one pass per Newton
  * step of its slowest segment, not one per segment (more when their Hessians together exceed
- * {@link #HESSIANS}). A segment pulled toward its prior first gets
+ * {@link #HESSIAN_MB}). A segment pulled toward its prior first gets
  * the prior's contributions over its leaves in one pass for the level. The sums merge in another
  * order than in process, so the scores agree with in-process training within the solver's
  * tolerance, not to the bit; every run gives the same model.
@@ -75,7 +76,8 @@ final class SparkOptimise {
                 }
             }
         }
-        Batch batch = new Batch(sc, passes, grown, steps, tasks.size());
+        long budget = Long.parseLong(SparkSession.active().conf().get(HESSIAN_MB, "64")) << 17; // doubles
+        Batch batch = new Batch(sc, passes, grown, steps, tasks.size(), budget);
         // one thread per solver: a pass runs when all of them wait, so none may queue behind another
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), r -> {
             Thread th = new Thread(r, "partita-optimise");
@@ -143,10 +145,11 @@ final class SparkOptimise {
     }
 
     /**
-     * Most Hessian cells (doubles) one pass sums at once: 64 MB per task. A level of many wide
-     * segments takes several passes per Newton step rather than a task's whole heap.
+     * The Spark setting of the most megabytes of Hessians one pass sums per task (default 64): a
+     * level of many wide segments then takes several passes per Newton step rather than a task's
+     * whole heap. It changes no result (each segment's sums are its own).
      */
-    static final long HESSIANS = 8L << 20;
+    static final String HESSIAN_MB = "spark.partita.optimise.hessianMB";
 
     /** The requests of the solvers of one level, served a pass at a time. */
     private static final class Batch {
@@ -156,17 +159,19 @@ final class SparkOptimise {
         private final Map<SegmentKey, OptimiseStep> steps;
         private final Map<SegmentKey, double[]> asked = new HashMap<>();
         private final Map<SegmentKey, LeafSums> answered = new HashMap<>();
+        private final long budget;
         private int running;
         private RuntimeException failed;
 
         Batch(JavaSparkContext sc, SparkPasses passes,
               Shipped<HashMap<SegmentKey, byte[]>, Map<SegmentKey, TransparentModel>> grown,
-              Map<SegmentKey, OptimiseStep> steps, int running) {
+              Map<SegmentKey, OptimiseStep> steps, int running, long budget) {
             this.sc = sc;
             this.passes = passes;
             this.grown = grown;
             this.steps = steps;
             this.running = running;
+            this.budget = budget;
         }
 
         LeafSums.Rows rows(Task<?> t) {
@@ -244,7 +249,7 @@ final class SparkOptimise {
         }
 
         /**
-         * The points in groups whose Hessians fit {@link #HESSIANS} (a task holds one per segment it
+         * The points in groups whose Hessians fit the budget (a task holds one per segment it
          * sums for), in the order of the segments: one pass per group.
          */
         private List<HashMap<SegmentKey, double[]>> within(HashMap<SegmentKey, double[]> points) {
@@ -257,7 +262,7 @@ final class SparkOptimise {
                     continue;
                 }
                 long size = (long) theta.length * theta.length;
-                if (!group.isEmpty() && cells + size > HESSIANS) {
+                if (!group.isEmpty() && cells + size > budget) {
                     out.add(group);
                     group = new HashMap<>();
                     cells = 0;
