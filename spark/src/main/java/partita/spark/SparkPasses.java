@@ -406,31 +406,22 @@ final class SparkPasses {
     private Map<SegmentKey, double[]> squares(JavaSparkContext sc, PartitionedModel<?> routed,
                                               Map<SegmentKey, Double> means) {
         Shipped<byte[], PartitionedModel<?>> routing = routing(sc, routed);
-        Reader read = this.read;
-        Map<SegmentKey, double[]> out = reduce(rows.mapPartitions((Iterator<Row> it) -> {
-            PartitionedModel<?> model = routing.get();
-            Map<SegmentKey, double[]> acc = new HashMap<>();
-            for (Table chunk : read.chunks(it)) {
-                double[] y = read.targets(chunk);
-                Map<SegmentKey, int[]> groups = read.grouping().groups(chunk);
-                for (Segment s : model.segments()) {
-                    int[] r = s.trained() ? withTarget(groups.getOrDefault(s.key(), new int[0]), y) : new int[0];
-                    if (r.length == 0) {
-                        continue;
-                    }
-                    double[] fitted = Kind.REGRESSOR.values(s.model(), chunk, r);
-                    double mean = means.getOrDefault(s.key(), Double.NaN);
-                    double[] sq = acc.computeIfAbsent(s.key(), k -> new double[2]);
-                    for (int j = 0; j < r.length; j++) {
-                        sq[0] += (y[r[j]] - fitted[j]) * (y[r[j]] - fitted[j]);
-                        sq[1] += (y[r[j]] - mean) * (y[r[j]] - mean);
-                    }
+        List<SegmentKey> trained = routed.segments().stream().filter(Segment::trained).map(Segment::key).toList();
+        try {
+            return perSegment(trained, (key, chunk, r, y) -> {
+                TransparentModel model = routing.get().segment(key).model();
+                double[] fitted = Kind.REGRESSOR.values(model, chunk, r);
+                double mean = means.getOrDefault(key, Double.NaN);
+                double[] sq = new double[2];
+                for (int j = 0; j < r.length; j++) {
+                    sq[0] += (y[j] - fitted[j]) * (y[j] - fitted[j]);
+                    sq[1] += (y[j] - mean) * (y[j] - mean);
                 }
-            }
-            return List.of(acc).iterator();
-        }), (a, b) -> merge(a, b, (x, z) -> new double[] {x[0] + z[0], x[1] + z[1]}));
-        routing.destroy();
-        return out;
+                return sq;
+            }, (x, z) -> new double[] {x[0] + z[0], x[1] + z[1]});
+        } finally {
+            routing.destroy();
+        }
     }
 
     /**
